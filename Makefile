@@ -1,0 +1,152 @@
+# irate — a plain Makefile.  `make` builds ./irate, `make check` runs every
+# test, `make run` starts the program.  V=1 shows full command lines; CI=true
+# (or WERROR=1) turns warnings into errors.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR    := $(PREFIX)/bin
+DATADIR   := $(PREFIX)/share/irate
+MANDIR    := $(PREFIX)/share/man
+
+CC        ?= cc
+PKG       := ncursesw libcjson
+WARN      := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wwrite-strings -Wpointer-arith -Wvla
+ifneq ($(filter true 1,$(CI) $(WERROR)),)
+WARN      += -Werror
+endif
+OPT       ?= -O2 -g
+CFLAGS    ?=
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DIRATE_VERSION='"$(VERSION)"' \
+             -DIRATE_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = -std=c11 $(OPT) $(WARN) -MMD -MP $(SAN) $(CFLAGS)
+CORE_LIBS := $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson) -lstemmer -lm
+UI_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+UI_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
+CHECK_LIBS:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
+
+# Build directory: sanitizer builds live apart so they never mix objects.
+B         ?= build
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# The core (everything a test or `irate grade` needs) never includes curses:
+# src/ui_*.c are the terminal interface, src/cmd_*.c and src/main.c the
+# command line; every other src/*.c goes into the core library.
+UI_SRC    := $(wildcard src/ui_*.c)
+CMD_SRC   := $(wildcard src/cmd_*.c) src/main.c
+CORE_SRC  := $(filter-out $(UI_SRC) $(CMD_SRC),$(wildcard src/*.c))
+CORE_OBJ  := $(CORE_SRC:src/%.c=$(B)/src/%.o)
+APP_OBJ   := $(UI_SRC:src/%.c=$(B)/src/%.o) $(CMD_SRC:src/%.c=$(B)/src/%.o)
+CORE_LIB  := $(B)/libirate.a
+
+TEST_SRC  := $(wildcard tests/test_*.c)
+TEST_BIN  := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+TEST_LIB  := $(B)/tests/lib.o
+TOOL_SRC  := $(wildcard tools/*.c)
+TOOL_BIN  := $(TOOL_SRC:tools/%.c=$(B)/tools/%)
+
+ifeq ($(B),build)
+IRATE     := irate
+else
+IRATE     := $(B)/irate
+endif
+
+.PHONY: all deps test-deps run check check-unit check-e2e check-asan eval bench \
+        install uninstall clean tools lint-scenarios
+
+all: deps $(IRATE)
+
+deps:
+	@./scripts/install-deps build
+
+test-deps:
+	@./scripts/install-deps all
+
+$(IRATE): $(APP_OBJ) $(CORE_LIB)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(CORE_LIB) $(UI_LIBS) $(CORE_LIBS)
+
+$(CORE_LIB): $(CORE_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/src/ui_%.o: src/ui_%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(UI_CFLAGS) -c -o $@ $<
+
+$(B)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_LIB) $(CORE_LIB)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(CHECK_LIBS) $(CORE_LIBS)
+
+$(B)/tools/%.o: tools/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tools/%: $(B)/tools/%.o $(CORE_LIB)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(CORE_LIBS)
+
+tools: $(TOOL_BIN)
+
+run: all
+	./irate
+
+# Unit suites run from the source tree so they find assets/ and scenarios/.
+check: test-deps
+	$(Q)$(MAKE) --no-print-directory check-unit check-e2e
+
+check-unit: $(TEST_BIN) $(IRATE)
+	@./tests/run-unit $(TEST_BIN)
+
+check-e2e: $(IRATE) $(TOOL_BIN)
+	@IRATE=$(abspath $(IRATE)) ./tests/run-e2e
+
+check-asan: test-deps
+	$(Q)$(MAKE) --no-print-directory B=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check-unit check-e2e
+
+eval: all $(B)/tools/eval
+	@$(B)/tools/eval $(if $(filter 1,$(V)),-v) ../shared/data/dev.jsonl
+
+bench: all $(B)/tools/bench
+	@./tools/bench.sh $(B)/tools/bench
+
+lint-scenarios: all
+	./irate lint scenarios/*.json
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 irate $(DESTDIR)$(BINDIR)/irate
+	cp -R assets scenarios $(DESTDIR)$(DATADIR)/
+	install -m 644 docs/man/irate.1 $(DESTDIR)$(MANDIR)/man1/irate.1
+	install -m 644 docs/man/irate-scenario.5 $(DESTDIR)$(MANDIR)/man5/irate-scenario.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/irate $(DESTDIR)$(MANDIR)/man1/irate.1 \
+	  $(DESTDIR)$(MANDIR)/man5/irate-scenario.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan irate
+
+.SECONDARY:
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,19 @@
+/* xalloc.h: allocation wrappers that never return NULL (abort on OOM). */
+#ifndef IRATE_XALLOC_H
+#define IRATE_XALLOC_H
+
+#include <stddef.h>
+
+/* Each returns memory the caller owns and frees with free(). On allocation
+ * failure they print a message and abort: there is nothing sane to do. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array of `size`-byte items to hold at least `need`; updates *cap. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a fresh string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,20 @@
+/* lib.h: shared fixtures for the Check suites (tests/lib.c). */
+#ifndef IRATE_TESTS_LIB_H
+#define IRATE_TESTS_LIB_H
+
+#include <check.h>
+#include <stddef.h>
+
+/* Run one suite with the usual runner; returns the process exit status. */
+int test_run_suite(Suite *s);
+/* Write data to a fresh temporary file; returns its path (caller frees and
+ * unlinks).  name_hint becomes part of the file name (e.g. "x.json"). */
+char *test_write_temp(const char *name_hint, const char *data, size_t len);
+/* A fresh empty temporary directory (caller removes it with test_rmrf). */
+char *test_temp_dir(void);
+/* Remove a directory tree. */
+void test_rmrf(const char *path);
+/* Read a whole file; NULL if it cannot be read.  Caller frees. */
+char *test_read_file(const char *path, size_t *len);
+
+#endif
