@@ -1,0 +1,37 @@
+/* cmd.h: the subcommands of irate and the global options they share.
+ *
+ * main.c parses the global options wherever they stand on the command line
+ * and dispatches to one cmd_* function with the remaining arguments
+ * (argv[0] is the command name).  Each returns the process exit status. */
+#ifndef IRATE_CMD_H
+#define IRATE_CMD_H
+
+#include <stdbool.h>
+
+/* Exit statuses, documented in irate(1). */
+enum {
+	EXIT_OK = 0,        /* success; a session reached an ending */
+	EXIT_PROBLEMS = 1,  /* lint found problems; a file could not be loaded;
+	                       grade met a bad line */
+	EXIT_USAGE = 2,     /* bad command line */
+	EXIT_UNFINISHED = 3 /* input ended (or the trainee quit) before an
+	                       ending; what was played is saved */
+};
+
+struct globals {
+	const char *trainee;    /* --trainee NAME, or NULL */
+	const char *data_dir;   /* --data-dir DIR, or NULL ($IRATE_DATA_DIR …) */
+	const char *assets_dir; /* --assets DIR, or NULL (see paths.h) */
+	bool plain;             /* --plain: line mode even on a terminal */
+	bool no_color;          /* --no-color, or NO_COLOR set */
+	const char *argv0;
+};
+
+int cmd_play(int argc, char **argv, const struct globals *g);
+int cmd_lint(int argc, char **argv, const struct globals *g);
+int cmd_grade(int argc, char **argv, const struct globals *g);
+
+/* Print the help of one command (name) to stdout; 0, or -1 if unknown. */
+int cmd_help_topic(const char *name);
+
+#endif

@@ -1,0 +1,17 @@
+/* lint.h: checks that find what parses in a scenario but cannot work. */
+#ifndef IRATE_LINT_H
+#define IRATE_LINT_H
+
+#include "diag.h"
+#include "scenario.h"
+
+/* Check a scenario that loaded without errors: unreachable nodes, nodes
+ * with no way out, no ending reachable from the start, no "resolved"
+ * ending, duplicate fact ids, facts without paraphrases, transitions that
+ * can never be taken.  Adds each problem, located, to d; returns how many. */
+int scenario_lint(const struct scenario *sc, struct diags *d);
+
+/* The scenario tree as a Graphviz dot graph (caller frees). */
+char *scenario_dot(const struct scenario *sc);
+
+#endif
