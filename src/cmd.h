@@ -30,6 +30,7 @@ struct globals {
 int cmd_play(int argc, char **argv, const struct globals *g);
 int cmd_lint(int argc, char **argv, const struct globals *g);
 int cmd_grade(int argc, char **argv, const struct globals *g);
+void cmd_grade_usage(FILE *f); /* grade's --help text, for cmd_help_topic */
 
 /* Print the help of one command (name) to stdout; 0, or -1 if unknown. */
 int cmd_help_topic(const char *name);
