@@ -7,6 +7,7 @@
 #define IRATE_CMD_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 /* Exit statuses, documented in irate(1). */
 enum {
@@ -28,7 +29,11 @@ struct globals {
 };
 
 int cmd_play(int argc, char **argv, const struct globals *g);
+void cmd_play_usage(FILE *f);
+int cmd_list(int argc, char **argv, const struct globals *g);
+void cmd_list_usage(FILE *f);
 int cmd_lint(int argc, char **argv, const struct globals *g);
+void cmd_lint_usage(FILE *f);
 int cmd_grade(int argc, char **argv, const struct globals *g);
 void cmd_grade_usage(FILE *f); /* grade's --help text, for cmd_help_topic */
 

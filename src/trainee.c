@@ -2,6 +2,7 @@
 #include "trainee.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,4 +100,56 @@ trainee_from_dirname(const char *s)
 		return NULL;
 	}
 	return name;
+}
+
+char *
+trainee_remembered(const char *data_dir)
+{
+	char *path = xasprintf("%s/last-trainee", data_dir);
+	FILE *f = fopen(path, "r");
+	free(path);
+	if (f == NULL)
+		return NULL;
+	char line[512];
+	char *name = NULL;
+	if (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (trainee_valid(line, NULL))
+			name = xstrdup(line);
+	}
+	fclose(f);
+	return name;
+}
+
+int
+trainee_remember(const char *data_dir, const char *name)
+{
+	char *path = xasprintf("%s/last-trainee", data_dir);
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
+	int rc = -1;
+	if (f) {
+		fprintf(f, "%s\n", name);
+		if (fclose(f) == 0 && rename(tmp, path) == 0)
+			rc = 0;
+	}
+	if (rc != 0)
+		remove(tmp);
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+char *
+trainee_choose(const char *given, const char *data_dir)
+{
+	if (given)
+		return xstrdup(given);
+	char *r = trainee_remembered(data_dir);
+	if (r)
+		return r;
+	const char *u = getenv("USER");
+	if (u && trainee_valid(u, NULL))
+		return xstrdup(u);
+	return xstrdup("trainee");
 }

@@ -18,4 +18,14 @@ char *trainee_dirname(const char *name);
 /* The inverse of trainee_dirname, or NULL if s is not such a name. */
 char *trainee_from_dirname(const char *s);
 
+/* The trainee name remembered in data_dir (the last one used), or NULL.
+ * Caller frees. */
+char *trainee_remembered(const char *data_dir);
+/* Remember name in data_dir for next time.  0, or -1 if it cannot be
+ * written (not fatal for the caller). */
+int trainee_remember(const char *data_dir, const char *name);
+/* The trainee to use: given (if non-NULL), else the remembered one, else
+ * $USER, else "trainee".  Caller frees. */
+char *trainee_choose(const char *given, const char *data_dir);
+
 #endif
