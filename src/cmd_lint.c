@@ -67,8 +67,8 @@ cmd_lint(int argc, char **argv, const struct globals *g)
 	for (int i = 0; i < nfiles; i++) {
 		struct scenario sc;
 		struct diags d = {0};
-		if (scenario_load(&sc, files[i], &d) == 0)
-			scenario_lint(&sc, &d);
+		scenario_load(&sc, files[i], &d);
+		scenario_lint(&sc, &d);
 		if (graph && d.nerrors == 0) {
 			char *dot = scenario_dot(&sc);
 			fputs(dot, stdout);

@@ -63,6 +63,26 @@ diag_format(const struct diag *dg)
 }
 
 void
+diags_sort(struct diags *d, size_t from)
+{
+	/* Insertion sort: stable, and lists are short. */
+	for (size_t i = from + 1; i < d->n; i++) {
+		struct diag x = d->v[i];
+		size_t j = i;
+		while (j > from) {
+			const struct diag *y = &d->v[j - 1];
+			int fc = strcmp(y->file ? y->file : "", x.file ? x.file : "");
+			if (fc < 0 || (fc == 0 && (y->line < x.line ||
+			    (y->line == x.line && y->col <= x.col))))
+				break;
+			d->v[j] = d->v[j - 1];
+			j--;
+		}
+		d->v[j] = x;
+	}
+}
+
+void
 diags_print(const struct diags *d, FILE *f)
 {
 	for (size_t i = 0; i < d->n; i++) {

@@ -29,6 +29,9 @@ void diags_add(struct diags *d, enum diag_severity sev, const char *file,
     __attribute__((format(printf, 7, 8)));
 /* Move every entry of src to the end of dst; src is left empty. */
 void diags_move(struct diags *dst, struct diags *src);
+/* Sort entries from index `from` on by file, line and column, keeping the
+ * order of entries at the same place. */
+void diags_sort(struct diags *d, size_t from);
 /* Write "file:line:col: error: message (at path)" lines to f. */
 void diags_print(const struct diags *d, FILE *f);
 /* Format one entry into a fresh string (caller frees). */

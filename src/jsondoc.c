@@ -262,8 +262,26 @@ jsondoc_parse(struct jsondoc *doc, const char *name, const char *text,
 			    "not JSON: the file is empty");
 			return -1;
 		}
+		/* cJSON sometimes points just past the offending token: back
+		 * up over whitespace to the last thing actually written. */
+		while (off > start && (off >= len ||
+		    (unsigned char)doc->text[off] <= 32))
+			off--;
 		char buf[64];
 		jsondoc_linecol(doc, off, &line, &col);
+		char c = doc->text[off];
+		size_t prev = off;
+		while (prev > start && (unsigned char)doc->text[prev - 1] <= 32)
+			prev--;
+		if ((c == '}' || c == ']') && prev > start &&
+		    doc->text[prev - 1] == ',') {
+			int cl, cc;
+			jsondoc_linecol(doc, prev - 1, &cl, &cc);
+			diags_add(d, DIAG_ERROR, name, line, col, NULL,
+			    "not valid JSON: a comma before '%c' (remove the "
+			    "comma at line %d, column %d)", c, cl, cc);
+			return -1;
+		}
 		diags_add(d, DIAG_ERROR, name, line, col, NULL, "not valid JSON: %s",
 		    describe_at(doc->text, off, len, buf, sizeof buf));
 		return -1;
@@ -548,9 +566,15 @@ jd_int(const struct jsondoc *doc, struct diags *d, const cJSON *obj,
 	const cJSON *v = jd_member(doc, d, obj, path, key, required);
 	if (v == NULL)
 		return false;
-	if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) ||
-	    v->valuedouble != floor(v->valuedouble)) {
+	if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble)) {
 		jd_type_error(doc, d, v, path, key, "a whole number");
+		return false;
+	}
+	if (v->valuedouble != floor(v->valuedouble)) {
+		char *p = jd_path(path, key);
+		jd_error(doc, d, v, p, "must be a whole number, not %g",
+		    v->valuedouble);
+		free(p);
 		return false;
 	}
 	if (v->valuedouble < (double)min || v->valuedouble > (double)max) {

@@ -208,6 +208,8 @@ scenario_lint(const struct scenario *sc, struct diags *d)
 		    "trainee can never calm this customer", start->id);
 	for (size_t i = 0; i < sc->nnodes; i++) {
 		const struct node *n = &sc->nodes[i];
+		if (scenario_find_node(sc, n->id) != i)
+			continue; /* a duplicate id, reported when loading */
 		if (!seen[i])
 			node_problem(d, sc, n, DIAG_WARNING,
 			    "node \"%s\" is unreachable from the start", n->id);
@@ -220,6 +222,7 @@ scenario_lint(const struct scenario *sc, struct diags *d)
 	lint_transitions(sc, d);
 	free(seen);
 	free(can_end);
+	diags_sort(d, before);
 	return (int)(d->n - before);
 }
 

@@ -5,7 +5,8 @@
 #include "diag.h"
 #include "scenario.h"
 
-/* Check a scenario that loaded without errors: unreachable nodes, nodes
+/* Check a scenario (one that loaded, or one whose loading found errors
+ * but produced a tree — the checks skip what is missing): unreachable nodes, nodes
  * with no way out, no ending reachable from the start, no "resolved"
  * ending, duplicate fact ids, facts without paraphrases, transitions that
  * can never be taken.  Adds each problem, located, to d; returns how many. */

@@ -474,14 +474,6 @@ load_header(struct loader *L, const cJSON *root)
 {
 	struct scenario *sc = L->sc;
 	long v;
-	if (jd_int(&L->doc, L->d, root, "", "format", true, 1, 1000, &v)) {
-		sc->format = (int)v;
-		if (v != SCENARIO_FORMAT)
-			jd_error(&L->doc, L->d, cJSON_GetObjectItem(root, "format"),
-			    "format",
-			    "format version %ld is not supported (this irate reads "
-			    "version %d); upgrade irate", v, SCENARIO_FORMAT);
-	}
 	const char *s;
 	if (jd_string(&L->doc, L->d, root, "", "id", true, &s)) {
 		sc->id = xstrdup(s);
@@ -543,6 +535,16 @@ scenario_load(struct scenario *sc, const char *path, struct diags *d)
 		    cJSON_IsArray(root) ? "a list" : "a single value");
 		goto done;
 	}
+	long v;
+	if (!jd_int(&L.doc, &mine, root, "", "format", true, 1, 1000, &v))
+		goto done;
+	sc->format = (int)v;
+	if (v != SCENARIO_FORMAT) {
+		jd_error(&L.doc, &mine, cJSON_GetObjectItem(root, "format"),
+		    "format", "format version %ld is not supported (this irate "
+		    "reads version %d); upgrade irate", v, SCENARIO_FORMAT);
+		goto done;
+	}
 	jd_check_keys(&L.doc, &mine, root, "", top_keys);
 	load_header(&L, root);
 	load_customer(&L, root);
@@ -552,6 +554,7 @@ scenario_load(struct scenario *sc, const char *path, struct diags *d)
 	resolve_targets(&L);
 done:;
 	int rc = mine.nerrors ? -1 : 0;
+	diags_sort(&mine, 0);
 	diags_move(d, &mine);
 	jsondoc_free(&L.doc);
 	return rc;
