@@ -140,6 +140,17 @@ cmd_play(int argc, char **argv, const struct globals *g)
 		rc = EXIT_USAGE;
 		goto out;
 	}
+	if (path) {
+		/* The scenario's own problems first: they are the author's. */
+		struct scenario sc;
+		int bad = scenario_load(&sc, path, &d);
+		scenario_free(&sc);
+		if (bad) {
+			diags_print(&d, stderr);
+			goto out;
+		}
+		diags_free(&d);
+	}
 	if (scorer_load(assets, "en", &scorer, &d) != 0) {
 		diags_print(&d, stderr);
 		fprintf(stderr, "irate: cannot load the lexicon from %s\n", assets);
