@@ -262,19 +262,20 @@ jsondoc_parse(struct jsondoc *doc, const char *name, const char *text,
 			    "not JSON: the file is empty");
 			return -1;
 		}
-		/* cJSON sometimes points just past the offending token: back
-		 * up over whitespace to the last thing actually written. */
-		while (off > start && (off >= len ||
-		    (unsigned char)doc->text[off] <= 32))
-			off--;
-		char buf[64];
-		jsondoc_linecol(doc, off, &line, &col);
-		char c = doc->text[off];
-		size_t prev = off;
+		/* cJSON sometimes points just past the offending token: look
+		 * back over whitespace at the last thing actually written. */
+		size_t last = off;
+		while (last > start && (last >= len ||
+		    (unsigned char)doc->text[last] <= 32))
+			last--;
+		char c = doc->text[last];
+		size_t prev = last;
 		while (prev > start && (unsigned char)doc->text[prev - 1] <= 32)
 			prev--;
+		char buf[64];
 		if ((c == '}' || c == ']') && prev > start &&
 		    doc->text[prev - 1] == ',') {
+			jsondoc_linecol(doc, last, &line, &col);
 			int cl, cc;
 			jsondoc_linecol(doc, prev - 1, &cl, &cc);
 			diags_add(d, DIAG_ERROR, name, line, col, NULL,
@@ -282,6 +283,15 @@ jsondoc_parse(struct jsondoc *doc, const char *name, const char *text,
 			    "comma at line %d, column %d)", c, cl, cc);
 			return -1;
 		}
+		if (skip_ws(doc->text, off, len) >= len) {
+			jsondoc_linecol(doc, off, &line, &col);
+			diags_add(d, DIAG_ERROR, name, line, col, NULL,
+			    "not valid JSON: unexpected end of file");
+			return -1;
+		}
+		if (off < len && (unsigned char)doc->text[off] <= 32)
+			off = last;
+		jsondoc_linecol(doc, off, &line, &col);
 		diags_add(d, DIAG_ERROR, name, line, col, NULL, "not valid JSON: %s",
 		    describe_at(doc->text, off, len, buf, sizeof buf));
 		return -1;

@@ -37,24 +37,27 @@ END_TEST
 
 struct bad_case {
 	const char *text;
+	size_t len; /* 0: strlen(text) */
 	int line, col;
 	const char *msg;
 };
 
 static const struct bad_case bad[] = {
-	{"", 1, 1, "empty"},
-	{"{\"a\": 1,\n \"b\": }", 2, 7, "not valid JSON"},
-	{"{\"a\": \"\xff\"}", 1, 8, "invalid UTF-8"},
-	{"[1, 2", 1, 6, "end of file"},
-	{"{\"a\": tru}", 1, 7, "not valid JSON"},
-	{"{} x", 1, 4, "not valid JSON"},
-	{"{\"a\":\0}", 1, 6, "NUL byte"},
+	{"", 0, 1, 1, "empty"},
+	{"{\"a\": 1,\n \"b\": }", 0, 2, 7, "not valid JSON"},
+	{"{\"a\": \"\xff\"}", 0, 1, 8, "invalid UTF-8"},
+	{"[1, 2", 0, 1, 6, "end of file"},
+	{"[1, 2\n  \n", 0, 3, 1, "end of file"},
+	{"{\"a\": tru}", 0, 1, 7, "not valid JSON"},
+	{"{} x", 0, 1, 4, "not valid JSON"},
+	{"{\"a\":\0}", 7, 1, 6, "NUL byte"},
+	{"[1,\n 2,\n]\n", 0, 3, 1, "a comma before ']' (remove the comma at line 2, column 3)"},
 };
 
 START_TEST(test_bad_input)
 {
 	const struct bad_case *bc = &bad[_i];
-	size_t len = bc->text[0] == '{' && bc->text[5] == '\0' ? 7 : strlen(bc->text);
+	size_t len = bc->len ? bc->len : strlen(bc->text);
 	struct jsondoc doc;
 	struct diags d = {0};
 	ck_assert_int_eq(jsondoc_parse(&doc, "bad.json", bc->text, len, &d), -1);
