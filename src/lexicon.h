@@ -1,0 +1,170 @@
+/* lexicon.h: a language's phrases, word lists, weights and tips, compiled.
+ *
+ * lexicon_load() reads assets/lexicon/<lang>.json and assets/tips/<lang>.json
+ * (format described in docs/lexicon-format.md), validates them (every
+ * problem reported as file:line:col, unknown keys with a did-you-mean) and
+ * compiles each phrase pattern into an indexed matcher.  A lexicon owns
+ * everything in it and is read-only once loaded: lexicon_scan() may run on
+ * one lexicon from several threads. */
+#ifndef IRATE_LEXICON_H
+#define IRATE_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "grading.h"
+#include "text.h"
+#include "text_map.h"
+
+/* Phrase categories; names as in the lexicon file. */
+enum lex_cat {
+	LC_APOLOGY,          /* "apology" */
+	LC_NON_APOLOGY,      /* "non_apology": sorry you feel that way */
+	LC_EMPATHY,          /* "empathy": names a feeling or the cost */
+	LC_EMPATHY_WEAK,     /* "empathy_weak": I understand how you feel */
+	LC_ALTERNATIVE,      /* "alternative": a remedy or concrete next step */
+	LC_CHOICE,           /* "choice": which would you prefer? */
+	LC_VAGUE,            /* "vague": we'll do our best, let me see */
+	LC_HOSTILE,          /* "hostile": insults, profanity, threats */
+	LC_DISMISSIVE,       /* "dismissive": calm down, whatever */
+	LC_BLAMES_CUSTOMER,  /* "blames_customer": you should have */
+	LC_DOUBTS_CUSTOMER,  /* "doubts_customer": are you sure */
+	LC_DEFENSIVE,        /* "defensive": not my department */
+	LC_BLAMES_COLLEAGUE, /* "blames_colleague": the courier's fault */
+	LC_SHRUG,            /* "shrug": nothing I can do */
+	LC_COMMAND,          /* "command": bare orders at the customer */
+	LC_SARCASM,          /* "sarcasm": oh great, happy now? */
+	LC_REFUSAL,          /* "refusal": can't, not allowed, against policy */
+	LC_NEGATES_BEFORE,   /* "negates_before": ... isn't possible */
+	LC_NEG_EXCEPTION,    /* "negation_exception": no problem, no extra cost */
+	LC_STOCK,            /* "stock": sorry for any inconvenience */
+	LC_CHECK_BACK,       /* "check_back": just so I've got this right */
+	LC_CUSTOMER_ACTION,  /* "customer_action": you need to, you can */
+	LC_COUNT
+};
+
+const char *lex_cat_name(enum lex_cat c);
+
+/* Tip variants: why a criterion was missed.  Names as in the tips file. */
+enum tip_kind {
+	TIP_DEFAULT, TIP_SHOUTING, TIP_HOSTILE, TIP_DISMISSIVE, TIP_BLAME,
+	TIP_DOUBT, TIP_DEFENSIVE, TIP_COMMAND, TIP_SARCASM, TIP_NON_APOLOGY,
+	TIP_NEGATED, TIP_VAGUE, TIP_REFUSAL, TIP_WEAK, TIP_COUNT
+};
+
+const char *tip_kind_name(enum tip_kind k);
+
+enum lex_el_kind { LE_ALTS, LE_GAP, LE_NUM, LE_BOS, LE_EOS };
+
+struct lex_alt {
+	int32_t id;          /* vocabulary id of an exact word, or -1 */
+	uint16_t plen;       /* prefix length when id < 0 */
+	const char *prefix;  /* borrowed from the lexicon's string pool */
+};
+
+struct lex_el {
+	uint8_t kind;        /* enum lex_el_kind */
+	uint8_t optional;
+	uint8_t gap;         /* LE_GAP: at most this many words */
+	uint32_t alt, nalt;  /* LE_ALTS: lexicon.alts[alt .. alt+nalt) */
+};
+
+struct lex_pattern {
+	uint32_t el, nel;    /* lexicon.els[el .. el+nel) */
+	uint16_t cat;        /* enum lex_cat */
+	int16_t weight;      /* 0..100 */
+	const char *why;     /* borrowed: the reason shown as evidence */
+	const char *src;     /* borrowed: the pattern as written */
+};
+
+struct lex_plist {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+struct lexicon {
+	char *file;              /* owned: the lexicon file's path */
+	char *language;          /* owned */
+	char *stemmer;           /* owned: Snowball language name */
+	struct text_norm norm;   /* rewrites, typo keywords, vocabulary */
+	struct text_map acronyms, negators, breaks, stopwords, subjects;
+
+	struct lex_pattern *pats;
+	size_t npats, cpats;
+	struct lex_el *els;
+	size_t nels, cels;
+	struct lex_alt *alts;
+	size_t nalts, calts;
+	char **pool;             /* owned strings the patterns borrow */
+	size_t npool, cpool;
+
+	struct lex_plist *by_id; /* patterns by vocabulary id of 1st element */
+	size_t nby_id;
+	struct text_map by_prefix; /* first 3 bytes -> index into pre_lists */
+	struct lex_plist *pre_lists;
+	size_t npre, cpre;
+	struct lex_plist by_num;
+
+	struct text_map classes; /* class name -> index into cls */
+	struct lex_el *cls;      /* each class's alternatives */
+	size_t ncls, ccls;
+	const char *cat_why[LC_COUNT];
+	int cat_weight[LC_COUNT];
+
+	int crit_weight[CRIT_COUNT];   /* for overall */
+	int pit_penalty[PIT_COUNT];    /* for overall */
+	int too_long_words;
+	int neg_window;
+	double duplicate_similarity;
+
+	char *tips[CRIT_COUNT][TIP_COUNT]; /* owned; NULL when absent */
+};
+
+/* One pattern match: tokens [start, end) of the scanned text. */
+struct lex_match {
+	uint32_t pat;
+	uint32_t start, end;
+	uint16_t cat;
+};
+
+struct lex_matches {
+	struct lex_match *v;
+	size_t n, cap;
+};
+
+/* Load lexicon/<lang>.json and tips/<lang>.json under assets_dir.  Returns 0
+ * and sets *out, or -1 with every problem found added to d. */
+int lexicon_load(const char *assets_dir, const char *lang,
+    struct lexicon **out, struct diags *d);
+/* The same from two explicit files (tips_path may be NULL: no tips). */
+int lexicon_load_files(const char *lex_path, const char *tips_path,
+    struct lexicon **out, struct diags *d);
+void lexicon_free(struct lexicon *lx);
+
+/* Find every pattern match in t (appended to m, which is emptied first),
+ * ordered by start token. */
+void lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
+    struct lex_matches *m);
+
+/* Is the normalised word w[0..n) in one of the lexicon's word sets? */
+static inline bool
+lexicon_in(const struct text_map *set, const char *w, size_t n)
+{
+	return text_map_get(set, w, n) >= 0;
+}
+
+/* --- used by the loader (lexicon.c) and the compiler (lexicon_pattern.c) */
+
+/* Compile pattern src into category cat.  On error returns -1 and writes a
+ * message to err.  Class references are resolved in lx->classes. */
+int lexicon_compile(struct lexicon *lx, const char *src, enum lex_cat cat,
+    int weight, const char *why, char *err, size_t errcap);
+/* Keep a string for the lexicon's lifetime; returns the kept copy. */
+const char *lexicon_keep(struct lexicon *lx, const char *s);
+/* Define a word class from its alternatives (words or prefix*). */
+int lexicon_add_class(struct lexicon *lx, const char *name,
+    const char *const *alts, size_t n, char *err, size_t errcap);
+
+#endif

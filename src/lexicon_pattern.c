@@ -1,0 +1,443 @@
+/* lexicon_pattern.c: compiling phrase patterns and matching them to tokens.
+ *
+ * A pattern is a space-separated list of elements (docs/lexicon-format.md):
+ *   word          that word (normalised like the reply: "can't" = can not)
+ *   pre*          any word starting with pre (3+ letters)
+ *   a|b*|@cls     any of the alternatives; @cls is a class from "classes"
+ *   [a|b]         optional
+ *   *  *N         a gap of up to 3 (or N, 1-9) words within the sentence
+ *   #num          a number        ^  start of a sentence    $  its end
+ * Patterns are indexed by their first element, so a scan looks at each
+ * token once and tries only the patterns that can start there. */
+#include "lexicon.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+const char *
+lexicon_keep(struct lexicon *lx, const char *s)
+{
+	lx->pool = xgrow(lx->pool, &lx->cpool, lx->npool + 1, sizeof *lx->pool);
+	lx->pool[lx->npool] = xstrdup(s);
+	return lx->pool[lx->npool++];
+}
+
+static int32_t
+vocab_id(struct lexicon *lx, const char *w, size_t n)
+{
+	return text_map_add(&lx->norm.vocab, w, n, (int)lx->norm.vocab.n);
+}
+
+/* Normalise one word of a pattern the way reply words are normalised.
+ * Returns the number of tokens (0 if none); t holds them. */
+static size_t
+norm_word(struct lexicon *lx, const char *w, struct text_tokens *t)
+{
+	struct text_norm view = lx->norm;
+	memset(&view.vocab, 0, sizeof view.vocab);
+	memset(&view.typo, 0, sizeof view.typo);
+	text_tokenize(&view, w, strlen(w), t);
+	return t->n;
+}
+
+static void
+push_alt(struct lexicon *lx, int32_t id, const char *prefix)
+{
+	lx->alts = xgrow(lx->alts, &lx->calts, lx->nalts + 1, sizeof *lx->alts);
+	struct lex_alt *a = &lx->alts[lx->nalts++];
+	a->id = id;
+	a->prefix = prefix;
+	a->plen = (uint16_t)(prefix ? strlen(prefix) : 0);
+}
+
+static void
+lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+/* Parse one alternative (word, pre*, @class) into lx->alts.  A word that
+ * normalises to several tokens is refused here (only allowed alone). */
+static int
+parse_alt(struct lexicon *lx, char *a, struct text_tokens *t, char *err,
+    size_t errcap)
+{
+	size_t n = strlen(a);
+	if (n == 0) {
+		snprintf(err, errcap, "empty alternative");
+		return -1;
+	}
+	if (a[0] == '@') {
+		int c = text_map_get(&lx->classes, a + 1, n - 1);
+		if (c < 0) {
+			snprintf(err, errcap, "unknown class \"%s\"", a);
+			return -1;
+		}
+		const struct lex_el *ce = &lx->cls[c];
+		for (uint32_t i = 0; i < ce->nalt; i++) {
+			struct lex_alt x = lx->alts[ce->alt + i];
+			push_alt(lx, x.id, x.prefix);
+		}
+		return 0;
+	}
+	lower(a);
+	if (a[n - 1] == '*') {
+		a[n - 1] = '\0';
+		if (n - 1 < 3 || strchr(a, '*') || strchr(a, '\'')) {
+			snprintf(err, errcap,
+			    "prefix \"%s*\" needs at least 3 letters before '*'", a);
+			return -1;
+		}
+		push_alt(lx, -1, lexicon_keep(lx, a));
+		return 0;
+	}
+	if (a[0] == '\'') {
+		push_alt(lx, vocab_id(lx, a, n), NULL);
+		return 0;
+	}
+	if (norm_word(lx, a, t) != 1) {
+		snprintf(err, errcap,
+		    "\"%s\" is %zu words once normalised; alternatives must be one word",
+		    a, t->n);
+		return -1;
+	}
+	push_alt(lx, vocab_id(lx, text_tok(t, 0), t->v[0].len), NULL);
+	return 0;
+}
+
+static void
+push_el(struct lexicon *lx, uint8_t kind, uint8_t optional, uint8_t gap,
+    uint32_t alt, uint32_t nalt)
+{
+	lx->els = xgrow(lx->els, &lx->cels, lx->nels + 1, sizeof *lx->els);
+	struct lex_el *e = &lx->els[lx->nels++];
+	e->kind = kind;
+	e->optional = optional;
+	e->gap = gap;
+	e->alt = alt;
+	e->nalt = nalt;
+}
+
+static void
+plist_add(struct lex_plist *l, uint32_t v)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = v;
+}
+
+static void
+index_pattern(struct lexicon *lx, uint32_t pi)
+{
+	const struct lex_pattern *p = &lx->pats[pi];
+	const struct lex_el *e = &lx->els[p->el];
+	if (e->kind == LE_BOS)
+		e++;
+	if (e->kind == LE_NUM) {
+		plist_add(&lx->by_num, pi);
+		return;
+	}
+	for (uint32_t i = 0; i < e->nalt; i++) {
+		const struct lex_alt *a = &lx->alts[e->alt + i];
+		if (a->id >= 0) {
+			size_t need = (size_t)a->id + 1;
+			if (need > lx->nby_id) {
+				size_t ncap = lx->nby_id;
+				lx->by_id = xgrow(lx->by_id, &ncap, need, sizeof *lx->by_id);
+				memset(lx->by_id + lx->nby_id, 0,
+				    (ncap - lx->nby_id) * sizeof *lx->by_id);
+				lx->nby_id = ncap;
+			}
+			struct lex_plist *l = &lx->by_id[a->id];
+			if (l->n == 0 || l->v[l->n - 1] != pi)
+				plist_add(l, pi);
+		} else {
+			int k = text_map_get(&lx->by_prefix, a->prefix, 3);
+			if (k < 0) {
+				k = (int)lx->npre;
+				lx->pre_lists = xgrow(lx->pre_lists, &lx->cpre,
+				    lx->npre + 1, sizeof *lx->pre_lists);
+				memset(&lx->pre_lists[k], 0, sizeof *lx->pre_lists);
+				lx->npre++;
+				text_map_set(&lx->by_prefix, a->prefix, 3, k);
+			}
+			struct lex_plist *l = &lx->pre_lists[k];
+			if (l->n == 0 || l->v[l->n - 1] != pi)
+				plist_add(l, pi);
+		}
+	}
+}
+
+int
+lexicon_add_class(struct lexicon *lx, const char *name,
+    const char *const *alts, size_t n, char *err, size_t errcap)
+{
+	struct text_tokens t;
+	text_tokens_init(&t);
+	uint32_t first = (uint32_t)lx->nalts;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *a = xstrdup(alts[i]);
+		if (a[0] == '@') {
+			snprintf(err, errcap, "a class cannot refer to another class");
+			rc = -1;
+		} else {
+			rc = parse_alt(lx, a, &t, err, errcap);
+		}
+		free(a);
+	}
+	text_tokens_free(&t);
+	if (rc < 0) {
+		lx->nalts = first;
+		return -1;
+	}
+	lx->cls = xgrow(lx->cls, &lx->ccls, lx->ncls + 1, sizeof *lx->cls);
+	lx->cls[lx->ncls] = (struct lex_el){LE_ALTS, 0, 0, first,
+	    (uint32_t)lx->nalts - first};
+	text_map_set(&lx->classes, name, strlen(name), (int)lx->ncls);
+	lx->ncls++;
+	return 0;
+}
+
+int
+lexicon_compile(struct lexicon *lx, const char *src, enum lex_cat cat,
+    int weight, const char *why, char *err, size_t errcap)
+{
+	size_t el0 = lx->nels, alt0 = lx->nalts;
+	char *copy = xstrdup(src);
+	struct text_tokens t;
+	text_tokens_init(&t);
+	int rc = 0;
+	size_t nconcrete = 0;
+	bool first = true;
+	char *save = NULL;
+	for (char *w = strtok_r(copy, " \t", &save); w && rc == 0;
+	    w = strtok_r(NULL, " \t", &save), first = false) {
+		size_t n = strlen(w);
+		if (strcmp(w, "^") == 0) {
+			if (!first) {
+				snprintf(err, errcap, "'^' may only start a pattern");
+				rc = -1;
+			}
+			push_el(lx, LE_BOS, 0, 0, 0, 0);
+			continue;
+		}
+		if (strcmp(w, "$") == 0) {
+			push_el(lx, LE_EOS, 0, 0, 0, 0);
+			continue;
+		}
+		if (w[0] == '*') {
+			int gap = 3;
+			if (n == 2 && w[1] >= '1' && w[1] <= '9') {
+				gap = w[1] - '0';
+			} else if (n != 1) {
+				snprintf(err, errcap, "bad gap \"%s\" (use * or *1 .. *9)", w);
+				rc = -1;
+				break;
+			}
+			if (nconcrete == 0) {
+				snprintf(err, errcap, "a pattern cannot start with a gap");
+				rc = -1;
+				break;
+			}
+			push_el(lx, LE_GAP, 0, (uint8_t)gap, 0, 0);
+			continue;
+		}
+		if (strcmp(w, "#num") == 0) {
+			push_el(lx, LE_NUM, 0, 0, 0, 0);
+			nconcrete++;
+			continue;
+		}
+		bool opt = false;
+		if (w[0] == '[') {
+			if (w[n - 1] != ']' || n < 3) {
+				snprintf(err, errcap, "unclosed '[' in \"%s\"", w);
+				rc = -1;
+				break;
+			}
+			if (nconcrete == 0) {
+				snprintf(err, errcap,
+				    "a pattern cannot start with an optional element");
+				rc = -1;
+				break;
+			}
+			w[n - 1] = '\0';
+			w++;
+			opt = true;
+		} else if (strchr(w, '[') || strchr(w, ']')) {
+			snprintf(err, errcap, "misplaced bracket in \"%s\"", w);
+			rc = -1;
+			break;
+		}
+		bool has_bar = strchr(w, '|') != NULL;
+		if (!opt && !has_bar && w[0] != '@' && w[0] != '\'' &&
+		    w[strlen(w) - 1] != '*') {
+			/* A plain word: it may normalise to several ("i'm"). */
+			lower(w);
+			if (norm_word(lx, w, &t) == 0) {
+				snprintf(err, errcap, "\"%s\" has no word in it", w);
+				rc = -1;
+				break;
+			}
+			for (size_t i = 0; i < t.n; i++) {
+				uint32_t a = (uint32_t)lx->nalts;
+				push_alt(lx, vocab_id(lx, text_tok(&t, i), t.v[i].len),
+				    NULL);
+				push_el(lx, LE_ALTS, 0, 0, a, 1);
+			}
+			nconcrete++;
+			continue;
+		}
+		uint32_t a = (uint32_t)lx->nalts;
+		char *save2 = NULL;
+		if (w[0] == '|' || w[strlen(w) - 1] == '|' || strstr(w, "||")) {
+			snprintf(err, errcap, "empty alternative in \"%s\"", w);
+			rc = -1;
+			break;
+		}
+		for (char *x = strtok_r(w, "|", &save2); x && rc == 0;
+		    x = strtok_r(NULL, "|", &save2))
+			rc = parse_alt(lx, x, &t, err, errcap);
+		if (rc == 0) {
+			push_el(lx, LE_ALTS, opt, 0, a, (uint32_t)lx->nalts - a);
+			if (!opt)
+				nconcrete++;
+		}
+	}
+	if (rc == 0 && nconcrete == 0) {
+		snprintf(err, errcap, "a pattern needs at least one word");
+		rc = -1;
+	}
+	if (rc == 0 && lx->nels - el0 > 32) {
+		snprintf(err, errcap, "pattern too long (at most 32 elements)");
+		rc = -1;
+	}
+	text_tokens_free(&t);
+	free(copy);
+	if (rc < 0) {
+		lx->nels = el0;
+		lx->nalts = alt0;
+		return -1;
+	}
+	lx->pats = xgrow(lx->pats, &lx->cpats, lx->npats + 1, sizeof *lx->pats);
+	struct lex_pattern *p = &lx->pats[lx->npats];
+	p->el = (uint32_t)el0;
+	p->nel = (uint32_t)(lx->nels - el0);
+	p->cat = (uint16_t)cat;
+	p->weight = (int16_t)weight;
+	p->why = why;
+	p->src = lexicon_keep(lx, src);
+	index_pattern(lx, (uint32_t)lx->npats);
+	lx->npats++;
+	return 0;
+}
+
+/* --- matching ----------------------------------------------------------- */
+
+static bool
+alt_match(const struct lexicon *lx, const struct lex_el *e,
+    const struct text_tokens *t, size_t ti)
+{
+	const struct token *k = &t->v[ti];
+	for (uint32_t i = 0; i < e->nalt; i++) {
+		const struct lex_alt *a = &lx->alts[e->alt + i];
+		if (a->id >= 0) {
+			if (k->id == a->id)
+				return true;
+		} else if (k->kind == TOK_WORD && k->len >= a->plen &&
+		    memcmp(t->buf + k->off, a->prefix, a->plen) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Match elements [ei, end) of p at token ti; the end token or -1. */
+static long
+match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
+    const struct text_tokens *t, size_t ti)
+{
+	if (ei == p->nel)
+		return (long)ti;
+	const struct lex_el *e = &lx->els[p->el + ei];
+	switch (e->kind) {
+	case LE_BOS:
+		if (ti < t->n && (t->v[ti].flags & TF_SENT_START))
+			return match_at(lx, p, ei + 1, t, ti);
+		return -1;
+	case LE_EOS:
+		if (ti >= t->n || (t->v[ti].flags & TF_SENT_END) ||
+		    (ti > 0 && t->v[ti].sent != t->v[ti - 1].sent))
+			return match_at(lx, p, ei + 1, t, ti);
+		return -1;
+	case LE_GAP:
+		for (size_t g = 0; g <= e->gap; g++) {
+			if (g > 0) {
+				size_t s = ti + g - 1;
+				if (s >= t->n || !text_is_word(&t->v[s]) ||
+				    t->v[s].sent != t->v[ti > 0 ? ti - 1 : 0].sent)
+					break;
+			}
+			long r = match_at(lx, p, ei + 1, t, ti + g);
+			if (r >= 0)
+				return r;
+		}
+		return -1;
+	case LE_NUM:
+		if (ti < t->n && t->v[ti].kind == TOK_NUM)
+			return match_at(lx, p, ei + 1, t, ti + 1);
+		return -1;
+	default:
+		if (ti < t->n && alt_match(lx, e, t, ti) &&
+		    (ei == 0 || ti == 0 || t->v[ti].sent == t->v[ti - 1].sent ||
+		    lx->els[p->el + ei - 1].kind == LE_BOS)) {
+			long r = match_at(lx, p, ei + 1, t, ti + 1);
+			if (r >= 0)
+				return r;
+		}
+		if (e->optional)
+			return match_at(lx, p, ei + 1, t, ti);
+		return -1;
+	}
+}
+
+static void
+try_list(const struct lexicon *lx, const struct lex_plist *l,
+    const struct text_tokens *t, size_t ti, struct lex_matches *m)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct lex_pattern *p = &lx->pats[l->v[i]];
+		long end = match_at(lx, p, 0, t, ti);
+		if (end < 0)
+			continue;
+		m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
+		struct lex_match *x = &m->v[m->n++];
+		x->pat = l->v[i];
+		x->start = (uint32_t)ti;
+		x->end = (uint32_t)(end > (long)ti ? end : (long)ti + 1);
+		x->cat = p->cat;
+	}
+}
+
+void
+lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
+    struct lex_matches *m)
+{
+	m->n = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *k = &t->v[i];
+		if (k->id >= 0 && (size_t)k->id < lx->nby_id)
+			try_list(lx, &lx->by_id[k->id], t, i, m);
+		if (k->kind == TOK_WORD && k->len >= 3) {
+			int pl = text_map_get(&lx->by_prefix, t->buf + k->off, 3);
+			if (pl >= 0)
+				try_list(lx, &lx->pre_lists[pl], t, i, m);
+		}
+		if (k->kind == TOK_NUM)
+			try_list(lx, &lx->by_num, t, i, m);
+	}
+}

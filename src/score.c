@@ -1,0 +1,85 @@
+/* score.c: the scorer — grades one reply on the five criteria and pitfalls.
+ *
+ * The reply is tokenized once (text.c), every lexicon pattern that occurs
+ * is found in one indexed pass (lexicon_pattern.c), negation scope and
+ * sarcastic sentences are marked, and each criterion is decided from the
+ * matches that survive (docs/lexicon-format.md explains the rules and how
+ * the overall score is computed).  Restatement compares stemmed content
+ * words with the facts (text_overlap.c). */
+#include "score.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "score_parts.h"
+#include "stem.h"
+#include "text.h"
+#include "text_overlap.h"
+#include "xalloc.h"
+
+int
+scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
+    struct diags *d)
+{
+	*out = NULL;
+	struct lexicon *lx;
+	if (lexicon_load(assets_dir, lang, &lx, d) < 0)
+		return -1;
+	struct stemmer *st = stem_new(lx->stemmer);
+	if (st == NULL) {
+		diags_add(d, DIAG_ERROR, lx->file, 0, 0, "stemmer",
+		    "no Snowball stemmer for \"%s\"", lx->stemmer);
+		lexicon_free(lx);
+		return -1;
+	}
+	struct scorer *s = xcalloc(1, sizeof *s);
+	s->lx = lx;
+	s->st = st;
+	text_tokens_init(&s->tok);
+	text_tokens_init(&s->tmp);
+	*out = s;
+	return 0;
+}
+
+void
+scorer_free(struct scorer *s)
+{
+	if (s == NULL)
+		return;
+	lexicon_free(s->lx);
+	stem_free(s->st);
+	text_tokens_free(&s->tok);
+	text_tokens_free(&s->tmp);
+	free(s->m.v);
+	free(s->dead);
+	free(s->negby);
+	free(s->sarc);
+	free(s->h1);
+	free(s->h2);
+	overlap_set_free(&s->facts);
+	free(s);
+}
+
+void
+score_reply(struct scorer *s, const struct score_ctx *ctx, const char *reply,
+    size_t len, struct grading *out)
+{
+	static const struct score_ctx empty_ctx;
+	if (ctx == NULL)
+		ctx = &empty_ctx;
+	if (reply == NULL)
+		len = 0;
+	struct score_run r = {s, s->lx, ctx, reply, len, out};
+	text_tokenize(&s->lx->norm, reply, len, &s->tok);
+	lexicon_scan(s->lx, &s->tok, &s->m);
+	score_mark(&r);
+	score_calm(&r);
+	score_apology(&r);
+	score_empathy(&r);
+	score_alternative(&r);
+	score_restate(&r);
+	score_pitfalls(&r);
+	score_overall(&r);
+}

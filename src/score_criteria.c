@@ -1,0 +1,354 @@
+/* score_criteria.c: calm, apology, empathy and alternative from matches. */
+#include <string.h>
+
+#include "score_parts.h"
+
+#define FOR_MATCHES(r, i, x) \
+	for (size_t i = 0; i < (r)->s->m.n; i++) \
+		for (const struct lex_match *x = &(r)->s->m.v[i]; x; x = NULL)
+
+static void
+kill(struct score_run *r, size_t i)
+{
+	r->s->dead[i] = 1;
+}
+
+/* A word in capitals that is not a known acronym. */
+static bool
+shouted(const struct score_run *r, const struct token *k)
+{
+	char w[TEXT_MAX_NORM + 1];
+	size_t n = 0;
+	for (size_t i = k->start; i < k->end && n < TEXT_MAX_NORM; i++) {
+		char c = r->reply[i];
+		if (c >= 'A' && c <= 'Z')
+			w[n++] = (char)(c - 'A' + 'a');
+		else if (c >= 'a' && c <= 'z')
+			w[n++] = c;
+		else if (c == '\'' || (unsigned char)c >= 0x80)
+			break;
+	}
+	if (n < 2)
+		return false;
+	return !lexicon_in(&r->lx->acronyms, w, n);
+}
+
+void
+score_calm(struct score_run *r)
+{
+	const struct text_tokens *t = &r->s->tok;
+	int nviol = 0;
+	enum tip_kind tk = TIP_DEFAULT;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *k = &t->v[i];
+		if (k->kind == TOK_WORD && (k->flags & TF_CAPS) &&
+		    !(k->flags & TF_SUB) && shouted(r, k)) {
+			score_evidence(r, CRIT_CALM, i, i + 1, false,
+			    "shouting: a whole word in capitals");
+			if (nviol++ == 0)
+				tk = TIP_SHOUTING;
+		}
+	}
+	size_t nbang = 0, run_at = SIZE_MAX;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *k = &t->v[i];
+		if (k->kind != TOK_PUNCT || t->buf[k->off] != '!')
+			continue;
+		nbang++;
+		if (run_at == SIZE_MAX && i + 1 < t->n &&
+		    t->v[i + 1].kind == TOK_PUNCT && t->buf[t->v[i + 1].off] == '!' &&
+		    t->v[i + 1].start == k->end)
+			run_at = i;
+	}
+	if (run_at != SIZE_MAX || nbang >= 3) {
+		size_t a = run_at;
+		if (a == SIZE_MAX)
+			for (a = 0; t->buf[t->v[a].off] != '!' ||
+			    t->v[a].kind != TOK_PUNCT; a++)
+				;
+		score_evidence(r, CRIT_CALM, a, a + (run_at != SIZE_MAX ? 2 : 1),
+		    false, run_at != SIZE_MAX ? "shouting: \"!!\"" :
+		    "shouting: three or more \"!\"");
+		if (nviol++ == 0)
+			tk = TIP_SHOUTING;
+	}
+	bool shrug = false, soft_blame = false;
+	FOR_MATCHES(r, i, x) {
+		if (x->cat == LC_SHRUG && !score_negated(r, x))
+			shrug = true;
+		if (x->cat == LC_BLAMES_COLLEAGUE && !score_negated(r, x))
+			soft_blame = true;
+	}
+	FOR_MATCHES(r, i, x) {
+		enum tip_kind k;
+		switch (x->cat) {
+		case LC_HOSTILE: k = TIP_HOSTILE; break;
+		case LC_DISMISSIVE: k = TIP_DISMISSIVE; break;
+		case LC_BLAMES_CUSTOMER: k = TIP_BLAME; break;
+		case LC_DOUBTS_CUSTOMER: k = TIP_DOUBT; break;
+		case LC_DEFENSIVE: k = TIP_DEFENSIVE; break;
+		case LC_COMMAND: k = TIP_COMMAND; break;
+		case LC_SARCASM: k = TIP_SARCASM; break;
+		case LC_BLAMES_COLLEAGUE:
+		case LC_SHRUG:
+			if (!(shrug && soft_blame) &&
+			    !(x->cat == LC_BLAMES_COLLEAGUE &&
+			    r->lx->pats[x->pat].weight >= 70))
+				continue;
+			k = TIP_DEFENSIVE;
+			break;
+		default:
+			continue;
+		}
+		if (x->cat != LC_SARCASM && score_negated(r, x)) {
+			kill(r, i);
+			continue;
+		}
+		if (x->cat == LC_BLAMES_CUSTOMER &&
+		    (score_overlaps_cat(r, x, LC_EMPATHY) ||
+		    score_overlaps_cat(r, x, LC_EMPATHY_WEAK))) {
+			kill(r, i);
+			continue;
+		}
+		score_evidence(r, CRIT_CALM, x->start, x->end, false, score_why(r, x));
+		if (nviol++ == 0)
+			tk = k;
+	}
+	struct crit_result *c = &r->g->crit[CRIT_CALM];
+	c->detected = nviol == 0;
+	c->met = c->detected;
+	c->score = nviol == 0 ? 100 : (nviol == 1 ? 35 : nviol == 2 ? 20 : 0);
+	if (!c->met)
+		score_tip(r, CRIT_CALM, tk);
+}
+
+void
+score_apology(struct score_run *r)
+{
+	int live = 0, best = 0;
+	enum tip_kind tk = TIP_DEFAULT;
+	uint32_t last_end = 0;
+	FOR_MATCHES(r, i, x) {
+		if (x->cat == LC_NON_APOLOGY && !score_negated(r, x)) {
+			score_evidence(r, CRIT_APOLOGY, x->start, x->end, false,
+			    score_why(r, x));
+			tk = TIP_NON_APOLOGY;
+		}
+	}
+	FOR_MATCHES(r, i, x) {
+		if (x->cat != LC_APOLOGY)
+			continue;
+		const char *why = NULL;
+		if (score_negated(r, x)) {
+			why = "negated: this says the opposite of sorry";
+			tk = TIP_NEGATED;
+		} else if (score_sarcastic(r, x)) {
+			why = "sarcastic: an apology said with sarcasm is not one";
+			tk = TIP_SARCASM;
+		} else if (score_overlaps_cat(r, x, LC_NON_APOLOGY)) {
+			why = NULL;
+			kill(r, i);
+			continue;
+		}
+		if (why) {
+			kill(r, i);
+			score_evidence(r, CRIT_APOLOGY, x->start, x->end, false, why);
+			continue;
+		}
+		int w = r->lx->pats[x->pat].weight;
+		if (w > best)
+			best = w;
+		if (live == 0 || x->start >= last_end)
+			live++;
+		last_end = x->end;
+		score_evidence(r, CRIT_APOLOGY, x->start, x->end, true,
+		    score_why(r, x));
+	}
+	struct crit_result *c = &r->g->crit[CRIT_APOLOGY];
+	c->detected = live > 0;
+	c->met = c->detected || !r->ctx->at_fault;
+	c->score = live == 0 ? 0 : (live >= 3 && best > 60 ? 60 : best);
+	if (!c->met)
+		score_tip(r, CRIT_APOLOGY, tk);
+}
+
+void
+score_empathy(struct score_run *r)
+{
+	int strong = 0, weak = 0, best = 0;
+	enum tip_kind tk = TIP_DEFAULT;
+	uint32_t last_end = 0;
+	FOR_MATCHES(r, i, x) {
+		if (x->cat != LC_EMPATHY && x->cat != LC_EMPATHY_WEAK)
+			continue;
+		const char *why = NULL;
+		if (score_negated(r, x)) {
+			why = "negated";
+		} else if (score_sarcastic(r, x)) {
+			why = "sarcastic: mock sympathy is not empathy";
+			tk = TIP_SARCASM;
+		} else if (score_overlaps_cat(r, x, LC_DISMISSIVE) ||
+		    score_overlaps_cat(r, x, LC_HOSTILE)) {
+			why = "used to dismiss the customer's feeling";
+			tk = TIP_DISMISSIVE;
+		}
+		if (why) {
+			kill(r, i);
+			score_evidence(r, CRIT_EMPATHY, x->start, x->end, false, why);
+			continue;
+		}
+		int w = r->lx->pats[x->pat].weight;
+		if (w > best)
+			best = w;
+		bool fresh = (strong + weak) == 0 || x->start >= last_end;
+		if (x->end > last_end)
+			last_end = x->end;
+		if (fresh) {
+			if (x->cat == LC_EMPATHY)
+				strong++;
+			else
+				weak++;
+		}
+		score_evidence(r, CRIT_EMPATHY, x->start, x->end, true,
+		    score_why(r, x));
+	}
+	struct crit_result *c = &r->g->crit[CRIT_EMPATHY];
+	c->detected = strong + weak > 0;
+	c->met = c->detected;
+	int sc = best;
+	if (strong >= 2 || (strong && weak))
+		sc += 15;
+	if (weak >= 3 && strong == 0)
+		sc = sc > 40 ? 40 : sc;  /* "I understand" on repeat */
+	c->score = c->detected ? (sc > 100 ? 100 : sc) : 0;
+	if (!c->met)
+		score_tip(r, CRIT_EMPATHY, tk);
+}
+
+/* Is the offer at x something the customer is told to do themselves? */
+static bool
+customer_does(const struct score_run *r, const struct lex_match *x)
+{
+	const struct lex_matches *ms = &r->s->m;
+	const struct text_tokens *t = &r->s->tok;
+	for (size_t i = 0; i < ms->n; i++) {
+		const struct lex_match *y = &ms->v[i];
+		if (y->cat != LC_CUSTOMER_ACTION)
+			continue;
+		if (t->v[y->start].sent != t->v[x->start].sent)
+			continue;
+		if (y->start <= x->start && y->end + 2 >= x->start)
+			return true;
+	}
+	return false;
+}
+
+/* Is x in a sentence that threatens, dismisses or mocks the customer?
+ * An "offer" there is not one ("we'll pass it to debt collection"). */
+static bool
+hostile_sentence(const struct score_run *r, const struct lex_match *x)
+{
+	const struct lex_matches *ms = &r->s->m;
+	const struct text_tokens *t = &r->s->tok;
+	for (size_t i = 0; i < ms->n; i++) {
+		const struct lex_match *y = &ms->v[i];
+		if ((y->cat == LC_HOSTILE || y->cat == LC_DISMISSIVE ||
+		    y->cat == LC_SARCASM) && !r->s->dead[i] &&
+		    t->v[y->start].sent == t->v[x->start].sent)
+			return true;
+	}
+	return false;
+}
+
+/* A vague promise shortly before x in its sentence ("I'll try to ..."). */
+static bool
+vague_before(const struct score_run *r, const struct lex_match *x)
+{
+	const struct lex_matches *ms = &r->s->m;
+	const struct text_tokens *t = &r->s->tok;
+	for (size_t i = 0; i < ms->n; i++) {
+		const struct lex_match *y = &ms->v[i];
+		if (y->cat != LC_VAGUE ||
+		    t->v[y->start].sent != t->v[x->start].sent)
+			continue;
+		if (y->start < x->end && x->start <= y->end + 6)
+			return true;
+	}
+	return false;
+}
+
+static bool
+sentence_has_number(const struct text_tokens *t, uint32_t sent)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].sent == sent && t->v[i].kind == TOK_NUM)
+			return true;
+	return false;
+}
+
+void
+score_alternative(struct score_run *r)
+{
+	int live = 0, best = 0;
+	bool choice = false, concrete = false;
+	enum tip_kind tk = TIP_DEFAULT;
+	uint32_t last_end = 0;
+	const struct text_tokens *t = &r->s->tok;
+	FOR_MATCHES(r, i, x) {
+		if (x->cat == LC_VAGUE && !score_negated(r, x)) {
+			score_evidence(r, CRIT_ALTERNATIVE, x->start, x->end, false,
+			    score_why(r, x));
+			if (tk == TIP_DEFAULT)
+				tk = TIP_VAGUE;
+		}
+	}
+	FOR_MATCHES(r, i, x) {
+		if (x->cat != LC_ALTERNATIVE && x->cat != LC_CHOICE)
+			continue;
+		const char *why = NULL;
+		if (score_negated(r, x)) {
+			why = "negated: this is a refusal, not an offer";
+			tk = TIP_NEGATED;
+		} else if (vague_before(r, x)) {
+			why = "only a vague promise";
+			tk = TIP_VAGUE;
+		} else if (customer_does(r, x)) {
+			why = "leaves the customer to do it";
+		} else if (hostile_sentence(r, x)) {
+			why = "said as a threat or a brush-off, not an offer";
+		}
+		if (why) {
+			kill(r, i);
+			score_evidence(r, CRIT_ALTERNATIVE, x->start, x->end, false,
+			    why);
+			continue;
+		}
+		int w = r->lx->pats[x->pat].weight;
+		if (w > best)
+			best = w;
+		if (live == 0 || x->start >= last_end)
+			live++;
+		if (x->end > last_end)
+			last_end = x->end;
+		if (x->cat == LC_CHOICE)
+			choice = true;
+		if (!concrete && sentence_has_number(t, t->v[x->start].sent))
+			concrete = true;
+		score_evidence(r, CRIT_ALTERNATIVE, x->start, x->end, true,
+		    score_why(r, x));
+	}
+	struct crit_result *c = &r->g->crit[CRIT_ALTERNATIVE];
+	c->detected = live > 0;
+	c->met = c->detected;
+	int sc = best + (choice ? 15 : 0) + (concrete ? 10 : 0) +
+	    (live >= 2 ? 10 : 0);
+	c->score = c->detected ? (sc > 100 ? 100 : sc) : 0;
+	if (!c->met) {
+		bool refused = false;
+		FOR_MATCHES(r, i, x)
+			if (x->cat == LC_REFUSAL)
+				refused = true;
+		score_tip(r, CRIT_ALTERNATIVE, refused && tk == TIP_DEFAULT ?
+		    TIP_REFUSAL : tk);
+	}
+}

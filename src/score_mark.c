@@ -1,0 +1,201 @@
+/* score_mark.c: negation scope, sarcastic sentences and shared helpers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "score_parts.h"
+#include "xalloc.h"
+
+static bool
+tok_is(const struct text_tokens *t, size_t i, const struct text_map *set)
+{
+	const struct token *k = &t->v[i];
+	return k->kind == TOK_WORD && text_map_get(set, t->buf + k->off, k->len) >= 0;
+}
+
+/* Does token i end a clause (stop a negation's scope)? */
+static bool
+clause_break(const struct score_run *r, const struct text_tokens *t, size_t i)
+{
+	const struct token *k = &t->v[i];
+	if (k->kind == TOK_PUNCT) {
+		char c = t->buf[k->off];
+		return c != '\'' && c != '/';
+	}
+	return k->kind == TOK_WORD && tok_is(t, i, &r->lx->breaks);
+}
+
+void
+score_mark(struct score_run *r)
+{
+	struct scorer *s = r->s;
+	struct text_tokens *t = &s->tok;
+	const struct lex_matches *m = &s->m;
+	s->negby = xgrow(s->negby, &s->cnegby, t->n + 1, sizeof *s->negby);
+	s->dead = xgrow(s->dead, &s->cdead, m->n + 1, 1);
+	s->sarc = xgrow(s->sarc, &s->csarc, t->nsent + 1, 1);
+	memset(s->dead, 0, m->n);
+	memset(s->sarc, 0, t->nsent + 1);
+	for (size_t i = 0; i < t->n; i++)
+		s->negby[i] = -1;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct lex_match *x = &m->v[i];
+		if (x->cat == LC_NEG_EXCEPTION)
+			for (uint32_t j = x->start; j < x->end; j++)
+				t->v[j].mark |= MK_NONEG;
+		if (x->cat == LC_SARCASM)
+			s->sarc[t->v[x->start].sent] = 1;
+	}
+	int win = r->lx->neg_window;
+	for (size_t i = 0; i < t->n; i++) {
+		if ((t->v[i].mark & MK_NONEG) || !tok_is(t, i, &r->lx->negators))
+			continue;
+		/* A refusal: I / we (+ a word or two) before the negator. */
+		bool refusal = false;
+		for (size_t b = i; b > 0 && i - b < 3; b--) {
+			if (t->v[b - 1].sent != t->v[i].sent || clause_break(r, t, b - 1))
+				break;
+			if (tok_is(t, b - 1, &r->lx->subjects))
+				refusal = true;
+		}
+		for (size_t j = i + 1; j < t->n && (int)(j - i) <= win; j++) {
+			if (t->v[j].sent != t->v[i].sent || clause_break(r, t, j))
+				break;
+			if (j - i >= 3 && tok_is(t, j, &r->lx->subjects))
+				break;
+			if (s->negby[j] < 0)
+				s->negby[j] = (int32_t)i;
+			t->v[j].mark |= MK_NEG | (refusal ? MK_REFUSED : 0);
+		}
+	}
+	/* "... isn't possible": the clause before it is negated. */
+	for (size_t i = 0; i < m->n; i++) {
+		const struct lex_match *x = &m->v[i];
+		if (x->cat != LC_NEGATES_BEFORE)
+			continue;
+		for (size_t j = x->start; j > 0; j--) {
+			if (t->v[j - 1].sent != t->v[x->start].sent ||
+			    clause_break(r, t, j - 1))
+				break;
+			if (s->negby[j - 1] < 0)
+				s->negby[j - 1] = (int32_t)x->start;
+			t->v[j - 1].mark |= MK_NEG | MK_REFUSED;
+		}
+	}
+}
+
+/* Is token k written into pattern p (not just skipped over by a gap)? */
+static bool
+pattern_names(const struct lexicon *lx, const struct lex_pattern *p,
+    const struct token *k)
+{
+	for (uint32_t e = 0; e < p->nel; e++) {
+		const struct lex_el *el = &lx->els[p->el + e];
+		if (el->kind != LE_ALTS)
+			continue;
+		for (uint32_t a = 0; a < el->nalt; a++)
+			if (lx->alts[el->alt + a].id >= 0 &&
+			    lx->alts[el->alt + a].id == k->id)
+				return true;
+	}
+	return false;
+}
+
+bool
+score_negated(const struct score_run *r, const struct lex_match *m)
+{
+	const struct text_tokens *t = &r->s->tok;
+	for (uint32_t j = m->start; j < m->end; j++) {
+		int32_t n = r->s->negby[j];
+		if (n < 0)
+			continue;
+		if ((uint32_t)n < m->start || (uint32_t)n >= m->end)
+			return true;
+		/* A negator inside the match that the pattern does not spell
+		 * out was skipped by a gap: "we can not (really) refund". */
+		if (!pattern_names(r->lx, &r->lx->pats[m->pat], &t->v[n]))
+			return true;
+	}
+	return false;
+}
+
+bool
+score_sarcastic(const struct score_run *r, const struct lex_match *m)
+{
+	return r->s->sarc[r->s->tok.v[m->start].sent] != 0;
+}
+
+bool
+score_overlaps(const struct lex_match *a, const struct lex_match *b)
+{
+	return a->start < b->end && b->start < a->end;
+}
+
+bool
+score_overlaps_cat(const struct score_run *r, const struct lex_match *m,
+    enum lex_cat cat)
+{
+	const struct lex_matches *ms = &r->s->m;
+	for (size_t i = 0; i < ms->n; i++)
+		if (ms->v[i].cat == cat && !r->s->dead[i] &&
+		    score_overlaps(&ms->v[i], m))
+			return true;
+	return false;
+}
+
+void
+score_evidence(struct score_run *r, enum criterion c, size_t a, size_t b,
+    bool positive, const char *why)
+{
+	const struct text_tokens *t = &r->s->tok;
+	if (a >= t->n || b <= a)
+		return;
+	if (b > t->n)
+		b = t->n;
+	struct crit_result *cr = &r->g->crit[c];
+	size_t st = t->v[a].start, en = t->v[b - 1].end;
+	for (size_t i = 0; i < cr->nev; i++)
+		if (cr->ev[i].start == st && cr->ev[i].end == en)
+			return;
+	if (cr->nev >= 12)
+		return;
+	grading_add_evidence(r->g, c, r->reply, st, en, positive, why);
+}
+
+void
+score_pitfall(struct score_run *r, enum pitfall p, size_t a, size_t b,
+    const char *why)
+{
+	const struct text_tokens *t = &r->s->tok;
+	size_t st = 0, en = 0;
+	if (a < t->n && b > a) {
+		if (b > t->n)
+			b = t->n;
+		st = t->v[a].start;
+		en = t->v[b - 1].end;
+	}
+	for (size_t i = 0; i < r->g->npits; i++)
+		if (r->g->pits[i].kind == p && r->g->pits[i].start == st &&
+		    r->g->pits[i].end == en)
+			return;
+	if (r->g->npits >= 24)
+		return;
+	grading_add_pitfall(r->g, p, r->reply, st, en, why);
+}
+
+const char *
+score_why(const struct score_run *r, const struct lex_match *m)
+{
+	const char *w = r->lx->pats[m->pat].why;
+	if (w == NULL)
+		w = r->lx->cat_why[m->cat];
+	return w ? w : lex_cat_name((enum lex_cat)m->cat);
+}
+
+void
+score_tip(struct score_run *r, enum criterion c, enum tip_kind k)
+{
+	const char *tip = r->lx->tips[c][k];
+	if (tip == NULL)
+		tip = r->lx->tips[c][TIP_DEFAULT];
+	grading_set_tip(r->g, c, tip);
+}

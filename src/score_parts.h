@@ -1,0 +1,78 @@
+/* score_parts.h: the scorer's internals, shared by src/score_*.c only.
+ *
+ * struct scorer owns the lexicon, the stemmer and scratch buffers reused
+ * from one reply to the next.  struct score_run is one call's state. */
+#ifndef IRATE_SCORE_PARTS_H
+#define IRATE_SCORE_PARTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "grading.h"
+#include "lexicon.h"
+#include "score.h"
+#include "stem.h"
+#include "text.h"
+#include "text_overlap.h"
+
+/* Token marks (struct token.mark). */
+enum {
+	MK_NEG = 1,      /* inside a negation's scope */
+	MK_REFUSED = 2,  /* inside "I/we can't ..." (a refusal) */
+	MK_NONEG = 4     /* part of "no problem", "no extra cost": not a negator */
+};
+
+struct scorer {
+	struct lexicon *lx;
+	struct stemmer *st;
+	struct text_tokens tok, tmp;
+	struct lex_matches m;
+	uint8_t *dead;          /* per match: voided (why in score_run) */
+	size_t cdead;
+	int32_t *negby;         /* per token: the negator scoping it, or -1 */
+	size_t cnegby;
+	uint8_t *sarc;          /* per sentence: sarcastic */
+	size_t csarc;
+	uint64_t *h1, *h2;      /* word-pair hashes for near-duplicates */
+	size_t ch1, ch2;
+	struct overlap_set facts;
+	bool facts_valid;
+};
+
+struct score_run {
+	struct scorer *s;
+	const struct lexicon *lx;
+	const struct score_ctx *ctx;
+	const char *reply;
+	size_t len;
+	struct grading *g;
+};
+
+/* Each step fills part of r->g (score_mark.c, score_criteria.c, ...). */
+void score_mark(struct score_run *r);
+void score_calm(struct score_run *r);
+void score_apology(struct score_run *r);
+void score_empathy(struct score_run *r);
+void score_alternative(struct score_run *r);
+void score_restate(struct score_run *r);
+void score_pitfalls(struct score_run *r);
+void score_overall(struct score_run *r);
+
+/* Helpers shared by the steps (score_mark.c). */
+bool score_negated(const struct score_run *r, const struct lex_match *m);
+bool score_sarcastic(const struct score_run *r, const struct lex_match *m);
+bool score_overlaps(const struct lex_match *a, const struct lex_match *b);
+/* Does any live match of category cat overlap m? */
+bool score_overlaps_cat(const struct score_run *r, const struct lex_match *m,
+    enum lex_cat cat);
+/* Add evidence for criterion c spanning tokens [a, b). */
+void score_evidence(struct score_run *r, enum criterion c, size_t a, size_t b,
+    bool positive, const char *why);
+void score_pitfall(struct score_run *r, enum pitfall p, size_t a, size_t b,
+    const char *why);
+/* The why of match m (its pattern's, else its category's). */
+const char *score_why(const struct score_run *r, const struct lex_match *m);
+void score_tip(struct score_run *r, enum criterion c, enum tip_kind k);
+
+#endif

@@ -1,0 +1,190 @@
+/* score_pitfalls.c: pitfalls (template, too long, ...) and the overall score. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "score_parts.h"
+#include "xalloc.h"
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Hashes of the consecutive word pairs of t (single words if only one). */
+static size_t
+pair_hashes(const struct text_tokens *t, uint64_t **buf, size_t *cap)
+{
+	size_t n = 0;
+	uint64_t prev = 0;
+	bool have = false;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *k = &t->v[i];
+		if (!text_is_word(k))
+			continue;
+		uint64_t h = text_map_hash(t->buf + k->off, k->len) | 1;
+		if (have) {
+			*buf = xgrow(*buf, cap, n + 1, sizeof **buf);
+			(*buf)[n++] = prev * 0x9e3779b97f4a7c15ull ^ h;
+		}
+		prev = h;
+		have = true;
+	}
+	if (n == 0 && have) {
+		*buf = xgrow(*buf, cap, 1, sizeof **buf);
+		(*buf)[n++] = prev;
+	}
+	qsort(*buf, n, sizeof **buf, cmp_u64);
+	return n;
+}
+
+/* Jaccard similarity of two sorted hash lists (duplicates collapsed). */
+static double
+jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, inter = 0, uni = 0;
+	while (i < na || j < nb) {
+		uint64_t x;
+		if (j >= nb || (i < na && a[i] < b[j])) {
+			x = a[i++];
+		} else if (i >= na || b[j] < a[i]) {
+			x = b[j++];
+		} else {
+			x = a[i];
+			inter++;
+			i++;
+			j++;
+		}
+		uni++;
+		while (i < na && a[i] == x)
+			i++;
+		while (j < nb && b[j] == x)
+			j++;
+	}
+	return uni ? (double)inter / (double)uni : 0.0;
+}
+
+static void
+template_history(struct score_run *r)
+{
+	struct scorer *s = r->s;
+	const struct score_ctx *ctx = r->ctx;
+	if (ctx->nhistory == 0 || ctx->history == NULL)
+		return;
+	size_t n1 = pair_hashes(&s->tok, &s->h1, &s->ch1);
+	if (n1 == 0)
+		return;
+	for (size_t h = 0; h < ctx->nhistory; h++) {
+		const char *old = ctx->history[h];
+		if (old == NULL)
+			continue;
+		text_tokenize(&s->lx->norm, old, strlen(old), &s->tmp);
+		size_t n2 = pair_hashes(&s->tmp, &s->h2, &s->ch2);
+		if (n2 && jaccard(s->h1, n1, s->h2, n2) >= r->lx->duplicate_similarity) {
+			score_pitfall(r, PIT_TEMPLATE, 0, s->tok.n,
+			    "the same reply was already sent in this conversation");
+			return;
+		}
+	}
+}
+
+static size_t
+count_words(const struct text_tokens *t, size_t limit, size_t *at)
+{
+	size_t n = 0;
+	*at = t->n;
+	for (size_t i = 0; i < t->n; i++) {
+		if (!text_is_word(&t->v[i]) || (t->v[i].flags & TF_SUB))
+			continue;
+		if (n++ == limit)
+			*at = i;
+	}
+	return n;
+}
+
+void
+score_pitfalls(struct score_run *r)
+{
+	struct scorer *s = r->s;
+	const struct text_tokens *t = &s->tok;
+	const struct grading *g = r->g;
+	int napology = 0, nweak = 0, nref = 0;
+	bool stock = false, has_num = false;
+	size_t stock_a = 0, stock_b = 0;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].kind == TOK_NUM)
+			has_num = true;
+	for (size_t i = 0; i < s->m.n; i++) {
+		const struct lex_match *x = &s->m.v[i];
+		bool live = !s->dead[i];
+		switch (x->cat) {
+		case LC_REFUSAL:
+			if (!g->crit[CRIT_ALTERNATIVE].detected && nref++ < 3)
+				score_pitfall(r, PIT_NEGATIVE_LANGUAGE, x->start, x->end,
+				    score_why(r, x));
+			break;
+		case LC_BLAMES_CUSTOMER:
+		case LC_DOUBTS_CUSTOMER:
+			if (live && !score_negated(r, x))
+				score_pitfall(r, PIT_BLAMES_CUSTOMER, x->start, x->end,
+				    score_why(r, x));
+			break;
+		case LC_BLAMES_COLLEAGUE:
+			if (!score_negated(r, x))
+				score_pitfall(r, PIT_BLAMES_COLLEAGUE, x->start, x->end,
+				    score_why(r, x));
+			break;
+		case LC_STOCK:
+			if (!stock) {
+				stock = true;
+				stock_a = x->start;
+				stock_b = x->end;
+			}
+			break;
+		case LC_APOLOGY:
+			napology += live;
+			break;
+		case LC_EMPATHY_WEAK:
+			nweak += live;
+			break;
+		default:
+			break;
+		}
+	}
+	template_history(r);
+	if (stock && !g->crit[CRIT_RESTATE].detected && !has_num)
+		score_pitfall(r, PIT_TEMPLATE, stock_a, stock_b,
+		    "a stock phrase with nothing specific to this customer");
+	if (napology >= 3 || nweak >= 3)
+		score_pitfall(r, PIT_TEMPLATE, 0, 0,
+		    "the same stock phrase repeated: say it once and mean it");
+	size_t at;
+	size_t words = count_words(t, (size_t)r->lx->too_long_words, &at);
+	if (words > (size_t)r->lx->too_long_words) {
+		char *why = xasprintf("%zu words: keep it under about %d", words,
+		    r->lx->too_long_words);
+		score_pitfall(r, PIT_TOO_LONG, at, t->n, why);
+		free(why);
+	}
+}
+
+void
+score_overall(struct score_run *r)
+{
+	struct grading *g = r->g;
+	long sum = 0, wsum = 0;
+	for (int c = 0; c < CRIT_COUNT; c++) {
+		const struct crit_result *cr = &g->crit[c];
+		int v = cr->score;
+		if (c == CRIT_APOLOGY && cr->met && !cr->detected)
+			v = 100; /* nothing owed */
+		sum += (long)r->lx->crit_weight[c] * v;
+		wsum += r->lx->crit_weight[c];
+	}
+	long overall = wsum ? (sum + wsum / 2) / wsum : 0;
+	for (int p = 0; p < PIT_COUNT; p++)
+		if (grading_has_pitfall(g, (enum pitfall)p))
+			overall -= r->lx->pit_penalty[p];
+	g->overall = overall < 0 ? 0 : overall > 100 ? 100 : (int)overall;
+}

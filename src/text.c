@@ -1,0 +1,591 @@
+/* text.c: tokenizing and normalising reply text (contractions, chat, typos). */
+#include "text.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "xalloc.h"
+
+void
+text_norm_add_rewrite(struct text_norm *nm, const char *word,
+    const char *replacement)
+{
+	int idx = text_map_get(&nm->rewrite, word, strlen(word));
+	if (idx >= 0) {
+		free(nm->repl[idx]);
+		nm->repl[idx] = xstrdup(replacement);
+		return;
+	}
+	nm->repl = xgrow(nm->repl, &nm->crepl, nm->nrepl + 1, sizeof *nm->repl);
+	nm->repl[nm->nrepl] = xstrdup(replacement);
+	text_map_set(&nm->rewrite, word, strlen(word), (int)nm->nrepl);
+	nm->nrepl++;
+}
+
+void
+text_norm_free(struct text_norm *nm)
+{
+	for (size_t i = 0; i < nm->nrepl; i++)
+		free(nm->repl[i]);
+	free(nm->repl);
+	text_map_free(&nm->rewrite);
+	text_map_free(&nm->vocab);
+	text_typo_free(&nm->typo);
+	memset(nm, 0, sizeof *nm);
+}
+
+void
+text_tokens_init(struct text_tokens *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
+void
+text_tokens_free(struct text_tokens *t)
+{
+	free(t->v);
+	free(t->buf);
+	memset(t, 0, sizeof *t);
+}
+
+/* --- character classes ------------------------------------------------ */
+
+static bool
+cp_space(uint32_t c)
+{
+	return c <= 32 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0xa0 ||
+	    (c >= 0x2000 && c <= 0x200b) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff ||
+	    c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069);
+}
+
+static bool
+cp_emoji(uint32_t c)
+{
+	return (c >= 0x1f000 && c <= 0x1faff) || (c >= 0x2600 && c <= 0x27bf) ||
+	    (c >= 0x2b00 && c <= 0x2bff) || (c >= 0x2190 && c <= 0x21ff) ||
+	    (c >= 0x2300 && c <= 0x23ff) || (c >= 0x25a0 && c <= 0x25ff) ||
+	    c == 0x3030 || c == 0x303d || c == 0x00a9 || c == 0x00ae ||
+	    c == 0x2122 || (c >= 0xe0020 && c <= 0xe007f);
+}
+
+/* Joiners and modifiers that continue an emoji sequence. */
+static bool
+cp_emoji_cont(uint32_t c)
+{
+	return c == 0x200d || c == 0xfe0f || c == 0xfe0e || c == 0x20e3 ||
+	    (c >= 0x1f3fb && c <= 0x1f3ff) || (c >= 0xe0020 && c <= 0xe007f);
+}
+
+static bool
+cp_apostrophe(uint32_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02bc ||
+	    c == 0x2032 || c == '`' || c == 0xb4;
+}
+
+static bool
+cp_combining(uint32_t c)
+{
+	return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) ||
+	    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+	    (c >= 0xfe20 && c <= 0xfe2f);
+}
+
+/* Non-ASCII punctuation and symbols (not letters). */
+static bool
+cp_punct_other(uint32_t c)
+{
+	return (c >= 0xa1 && c <= 0xbf) || c == 0xd7 || c == 0xf7 ||
+	    (c >= 0x2010 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20cf) ||
+	    (c >= 0x3001 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) ||
+	    (c >= 0x2e00 && c <= 0x2e7f) || c == 0x2212;
+}
+
+static bool
+cp_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return !cp_space(c) && !cp_emoji(c) && !cp_punct_other(c) &&
+	    !cp_apostrophe(c) && !cp_emoji_cont(c);
+}
+
+static bool
+cp_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Decode at s[i]; invalid bytes decode as U+FFFD of length 1. */
+static size_t
+dec(const char *s, size_t len, size_t i, uint32_t *c)
+{
+	if (i >= len) {
+		*c = 0;
+		return 0;
+	}
+	unsigned char b = (unsigned char)s[i];
+	if (b < 0x80) {
+		*c = b;
+		return 1;
+	}
+	size_t n = utf8_decode(s + i, len - i, c);
+	if (n == 0) {
+		*c = 0xfffd;
+		return 1;
+	}
+	return n;
+}
+
+/* --- output ------------------------------------------------------------ */
+
+struct tk {
+	const struct text_norm *nm;
+	struct text_tokens *t;
+	uint32_t sent;
+	bool sent_open;     /* a token has been emitted in this sentence */
+};
+
+static void
+emit(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
+    enum tok_kind kind, uint8_t flags)
+{
+	struct text_tokens *t = k->t;
+	if (n > TEXT_MAX_NORM)
+		n = TEXT_MAX_NORM;
+	t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+	t->buf = xgrow(t->buf, &t->bcap, t->blen + n + 1, 1);
+	struct token *tok = &t->v[t->n++];
+	tok->start = start;
+	tok->end = end;
+	tok->off = (uint32_t)t->blen;
+	tok->len = (uint16_t)n;
+	memcpy(t->buf + t->blen, norm, n);
+	t->buf[t->blen + n] = '\0';
+	t->blen += n + 1;
+	tok->kind = (uint8_t)kind;
+	tok->flags = flags;
+	if (!k->sent_open) {
+		tok->flags |= TF_SENT_START;
+		k->sent_open = true;
+	}
+	tok->sent = k->sent;
+	tok->mark = 0;
+	tok->id = k->nm ? text_map_get(&k->nm->vocab, norm, n) : -1;
+}
+
+static void
+end_sentence(struct tk *k)
+{
+	if (k->sent_open) {
+		k->sent++;
+		k->sent_open = false;
+	}
+}
+
+static bool
+all_digits(const char *w, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!cp_digit((unsigned char)w[i]) && w[i] != '.' && w[i] != ':')
+			return false;
+	return cp_digit((unsigned char)w[0]);
+}
+
+/* Emit one normalised word, applying rewrites and typo correction. */
+static void
+emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
+    uint8_t flags, bool rewrite)
+{
+	const struct text_norm *nm = k->nm;
+	if (n == 0)
+		return;
+	if (nm && rewrite) {
+		int r = text_map_get(&nm->rewrite, w, n);
+		if (r >= 0) {
+			const char *p = nm->repl[r];
+			while (*p) {
+				while (*p == ' ')
+					p++;
+				const char *q = p;
+				while (*q && *q != ' ')
+					q++;
+				if (q > p) {
+					emit_word(k, p, (size_t)(q - p), start, end,
+					    flags, false);
+					flags = (uint8_t)((flags & ~(TF_CAPS | TF_CAP1)) | TF_SUB);
+				}
+				p = q;
+			}
+			return;
+		}
+		if (nm->vocab.n && text_map_get(&nm->vocab, w, n) < 0) {
+			const char *fix = text_typo_fix(&nm->typo, w, n);
+			if (fix) {
+				emit(k, fix, strlen(fix), start, end, TOK_WORD,
+				    flags | TF_TYPO);
+				return;
+			}
+		}
+	}
+	emit(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags);
+}
+
+static const char *const is_bases[] = {
+	"it", "that", "there", "here", "what", "who", "where", "how", "he",
+	"she", "this", "everything", "nothing", "something", "someone",
+	"everyone", "which", "when", "why", "one", NULL,
+};
+
+static bool
+in_list(const char *w, size_t n, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* A written word, lower-cased into w[0..n), apostrophe at ap (or n). */
+static void
+emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
+    size_t end, uint8_t flags)
+{
+	if (ap >= n || ap == 0) {
+		emit_word(k, w, n, start, end, flags, true);
+		return;
+	}
+	const char *cl = w + ap + 1;
+	size_t cn = n - ap - 1;
+	size_t bn = ap;
+	const char *second = NULL;
+	char base[TEXT_MAX_NORM + 8];
+	if (bn > TEXT_MAX_NORM)
+		bn = TEXT_MAX_NORM;
+	memcpy(base, w, bn);
+	base[bn] = '\0';
+#define CL(s) (cn == sizeof(s) - 1 && memcmp(cl, s, cn) == 0)
+	if (CL("t") && bn >= 2 && base[bn - 1] == 'n') {
+		bn--;
+		base[bn] = '\0';
+		if (strcmp(base, "ca") == 0)
+			strcpy(base, "can");
+		else if (strcmp(base, "wo") == 0)
+			strcpy(base, "will");
+		else if (strcmp(base, "sha") == 0)
+			strcpy(base, "shall");
+		else if (strcmp(base, "ai") == 0)
+			strcpy(base, "is");
+		bn = strlen(base);
+		second = "not";
+	} else if (CL("s")) {
+		if (bn == 3 && memcmp(base, "let", 3) == 0)
+			second = "us";
+		else if (in_list(base, bn, is_bases))
+			second = "is";
+		else
+			second = "'s";
+	} else if (CL("m")) {
+		second = "am";
+	} else if (CL("re")) {
+		second = "are";
+	} else if (CL("ve")) {
+		second = "have";
+	} else if (CL("ll")) {
+		second = "will";
+	} else if (CL("d")) {
+		second = "would";
+	}
+#undef CL
+	if (second == NULL) {
+		/* o'clock, O'Brien: one word without the apostrophe's split. */
+		emit_word(k, w, n, start, end, flags, true);
+		return;
+	}
+	emit_word(k, base, bn, start, end, flags, true);
+	emit(k, second, strlen(second), start, end, TOK_WORD,
+	    (uint8_t)((flags & ~(TF_CAPS | TF_CAP1)) | TF_SUB));
+}
+
+static bool
+starts_ci(const char *s, size_t len, size_t i, const char *pre)
+{
+	size_t n = strlen(pre);
+	if (len - i < n)
+		return false;
+	for (size_t j = 0; j < n; j++) {
+		char c = s[i + j];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != pre[j])
+			return false;
+	}
+	return true;
+}
+
+static size_t
+skip_nonspace(const char *s, size_t len, size_t i)
+{
+	uint32_t c;
+	size_t n;
+	while (i < len && (n = dec(s, len, i, &c)) && !cp_space(c))
+		i += n;
+	return i;
+}
+
+/* Scan a word starting at i; emits it and returns the end. */
+static size_t
+scan_word(struct tk *k, const char *s, size_t len, size_t i)
+{
+	char w[TEXT_MAX_NORM + 8];
+	size_t wn = 0, ap = SIZE_MAX, start = i;
+	int upper = 0, lower = 0;
+	uint32_t c;
+	size_t n;
+	while (i < len && (n = dec(s, len, i, &c))) {
+		if (cp_letter(c) || cp_digit(c) || cp_combining(c)) {
+			if (c < 0x80) {
+				char ch = (char)c;
+				if (ch >= 'A' && ch <= 'Z') {
+					upper++;
+					ch = (char)(ch - 'A' + 'a');
+				} else if (ch >= 'a' && ch <= 'z') {
+					lower++;
+				}
+				if (wn < TEXT_MAX_NORM)
+					w[wn++] = ch;
+			} else {
+				if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+					upper++;
+				else if (c >= 0xdf && c <= 0xff && c != 0xf7)
+					lower++;
+				if (wn + n <= TEXT_MAX_NORM) {
+					memcpy(w + wn, s + i, n);
+					wn += n;
+				}
+			}
+			i += n;
+			continue;
+		}
+		uint32_t c2;
+		size_t n2 = dec(s, len, i + n, &c2);
+		if (cp_apostrophe(c) && n2 && cp_letter(c2) && ap == SIZE_MAX) {
+			ap = wn;
+			if (wn < TEXT_MAX_NORM)
+				w[wn++] = '\'';
+			i += n;
+			continue;
+		}
+		if (c == '@' && n2 && (cp_letter(c2) || cp_digit(c2))) {
+			/* an e-mail address */
+			size_t e = skip_nonspace(s, len, i);
+			emit(k, "<email>", 7, start, e, TOK_URL, 0);
+			return e;
+		}
+		break;
+	}
+	uint8_t flags = 0;
+	if (upper >= 2 && lower == 0)
+		flags |= TF_CAPS;
+	uint32_t c0;
+	dec(s, len, start, &c0);
+	if ((c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xc0 && c0 <= 0xde))
+		flags |= TF_CAP1;
+	emit_written(k, w, wn, ap, start, i, flags);
+	return i;
+}
+
+static size_t
+scan_number(struct tk *k, const char *s, size_t len, size_t i)
+{
+	char w[TEXT_MAX_NORM + 8];
+	size_t wn = 0, start = i;
+	while (i < len) {
+		char c = s[i];
+		if (cp_digit((unsigned char)c)) {
+			if (wn < TEXT_MAX_NORM)
+				w[wn++] = c;
+			i++;
+		} else if ((c == '.' || c == ':' || c == ',') && i + 1 < len &&
+		    cp_digit((unsigned char)s[i + 1]) && wn > 0) {
+			if (c != ',' && wn < TEXT_MAX_NORM)
+				w[wn++] = c;
+			i++;
+		} else {
+			break;
+		}
+	}
+	/* Digits run straight into letters: "2day", "1st", "5mg". */
+	size_t j = i;
+	while (j < len && ((s[j] >= 'a' && s[j] <= 'z') ||
+	    (s[j] >= 'A' && s[j] <= 'Z') || cp_digit((unsigned char)s[j])))
+		j++;
+	if (j > i && k->nm && j - start <= TEXT_MAX_NORM) {
+		char whole[TEXT_MAX_NORM + 1];
+		for (size_t x = start; x < j; x++) {
+			char ch = s[x];
+			whole[x - start] = (ch >= 'A' && ch <= 'Z') ?
+			    (char)(ch - 'A' + 'a') : ch;
+		}
+		if (text_map_get(&k->nm->rewrite, whole, j - start) >= 0) {
+			emit_word(k, whole, j - start, start, j, 0, true);
+			return j;
+		}
+	}
+	if (j - i == 2) {
+		char a = (char)(s[i] | 0x20), b = (char)(s[i + 1] | 0x20);
+		if ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+		    (a == 'r' && b == 'd') || (a == 't' && b == 'h'))
+			i = j; /* ordinal: keep the digits */
+	}
+	emit(k, w, wn, start, i, TOK_NUM, 0);
+	return i;
+}
+
+void
+text_tokenize(const struct text_norm *nm, const char *s, size_t len,
+    struct text_tokens *t)
+{
+	struct tk k = {nm, t, 0, false};
+	t->n = 0;
+	t->blen = 0;
+	size_t i = 0;
+	if (s == NULL)
+		len = 0;
+	while (i < len) {
+		uint32_t c;
+		size_t n = dec(s, len, i, &c);
+		if (c == '\n') {
+			end_sentence(&k);
+			i += n;
+			continue;
+		}
+		if (cp_space(c)) {
+			i += n;
+			continue;
+		}
+		if (starts_ci(s, len, i, "http://") || starts_ci(s, len, i, "https://") ||
+		    starts_ci(s, len, i, "www.")) {
+			size_t e = skip_nonspace(s, len, i);
+			/* Trailing sentence punctuation is not part of the URL. */
+			while (e > i + 4 && strchr(".,!?;:)", s[e - 1]))
+				e--;
+			emit(&k, "<url>", 5, i, e, TOK_URL, 0);
+			i = e;
+			continue;
+		}
+		uint32_t c2 = 0;
+		size_t n2 = dec(s, len, i + n, &c2);
+		if ((c == '@' || c == '#') && n2 &&
+		    (cp_letter(c2) || cp_digit(c2) || c2 == '_')) {
+			size_t e = i + 1;
+			while (e < len && (cp_letter((unsigned char)s[e]) ||
+			    cp_digit((unsigned char)s[e]) || s[e] == '_'))
+				e++;
+			emit(&k, c == '@' ? "<handle>" : "<tag>", c == '@' ? 8 : 5,
+			    i, e, TOK_HANDLE, 0);
+			i = e;
+			continue;
+		}
+		if (c == '/' && (c2 == 's' || c2 == 'S') &&
+		    (i == 0 || cp_space((unsigned char)s[i - 1])) &&
+		    (i + 2 >= len || !cp_letter((unsigned char)s[i + 2]))) {
+			emit(&k, "/s", 2, i, i + 2, TOK_SYMBOL, 0);
+			i += 2;
+			continue;
+		}
+		if ((c == ':' || c == ';' || c == '=') && i + 1 < len) {
+			size_t e = i + 1;
+			if (s[e] == '-' || s[e] == '\'')
+				e++;
+			if (e < len && strchr("()DPp/\\|[]3Oo", s[e]) && s[e] &&
+			    (e + 1 >= len || !(cp_letter((unsigned char)s[e + 1]) ||
+			    cp_digit((unsigned char)s[e + 1])))) {
+				e++;
+				emit(&k, s + i, e - i, i, e, TOK_EMOJI, 0);
+				i = e;
+				continue;
+			}
+		}
+		if (cp_digit(c)) {
+			i = scan_number(&k, s, len, i);
+			continue;
+		}
+		if (cp_letter(c)) {
+			i = scan_word(&k, s, len, i);
+			continue;
+		}
+		if (cp_emoji(c)) {
+			size_t e = i + n;
+			uint32_t d, prev = c;
+			size_t dn;
+			while ((dn = dec(s, len, e, &d)) &&
+			    (cp_emoji_cont(d) || (d >= 0x1f1e6 && d <= 0x1f1ff) ||
+			    (cp_emoji(d) && prev == 0x200d))) {
+				e += dn;
+				prev = d;
+			}
+			emit(&k, s + i, e - i, i, e, TOK_EMOJI, 0);
+			i = e;
+			continue;
+		}
+		if (cp_emoji_cont(c) || cp_combining(c)) {
+			i += n;
+			continue;
+		}
+		/* A hyphen inside a word ("mid-cycle") just separates words. */
+		if (c == '-' && i > 0 && i + 1 < len &&
+		    cp_letter((unsigned char)s[i - 1]) &&
+		    cp_letter((unsigned char)s[i + 1])) {
+			i++;
+			continue;
+		}
+		/* Punctuation and symbols, one character each. */
+		char p[8];
+		size_t pn = 1;
+		enum tok_kind kind = TOK_PUNCT;
+		bool ends = false;
+		if (c < 0x80) {
+			p[0] = (char)c;
+			ends = c == '.' || c == '!' || c == '?';
+			if (c == '$' || c == '%' || c == '&' || c == '+' ||
+			    c == '*' || c == '=' || c == '<' || c == '>' ||
+			    c == '^' || c == '~' || c == '|' || c == '\\' ||
+			    c == '_' || c == '#' || c == '@')
+				kind = TOK_SYMBOL;
+		} else if (cp_apostrophe(c)) {
+			p[0] = '\'';
+		} else if (c == 0x201c || c == 0x201d || c == 0x201e ||
+		    c == 0xab || c == 0xbb) {
+			p[0] = '"';
+		} else if (c >= 0x2010 && c <= 0x2015) {
+			p[0] = '-';
+		} else if (c == 0x2026) {
+			p[0] = '.';
+			ends = true;
+		} else if (c == 0xa1 || c == 0xbf) {
+			p[0] = c == 0xa1 ? '!' : '?';
+		} else {
+			memcpy(p, s + i, n);
+			pn = n;
+			kind = TOK_SYMBOL;
+		}
+		emit(&k, p, pn, i, i + n, kind, ends ? TF_SENT_END : 0);
+		i += n;
+		if (ends) {
+			/* "?!" and "..." end one sentence, not several. */
+			while (i < len && (s[i] == '.' || s[i] == '!' || s[i] == '?')) {
+				emit(&k, s + i, 1, i, i + 1, TOK_PUNCT, TF_SENT_END);
+				i++;
+			}
+			end_sentence(&k);
+		}
+	}
+	t->nsent = k.sent + (k.sent_open ? 1 : 0);
+}

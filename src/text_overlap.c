@@ -1,0 +1,141 @@
+/* text_overlap.c: stemmed content-word overlap (restatement of facts). */
+#include "text_overlap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+void
+overlap_set_clear(struct overlap_set *os)
+{
+	text_map_free(&os->stems);
+	os->n = 0;
+	os->nunits = 0;
+}
+
+void
+overlap_set_free(struct overlap_set *os)
+{
+	text_map_free(&os->stems);
+	free(os->ent);
+	memset(os, 0, sizeof *os);
+}
+
+/* Is token i a content word?  Its stem goes to out. */
+static size_t
+content_stem(const struct text_tokens *t, size_t i, const struct text_map *stop,
+    struct stemmer *st, char *out)
+{
+	const struct token *k = &t->v[i];
+	const char *w = t->buf + k->off;
+	if (k->kind == TOK_NUM) {
+		size_t n = k->len < OVERLAP_STEM - 1 ? k->len : OVERLAP_STEM - 1;
+		memcpy(out, w, n);
+		out[n] = '\0';
+		return n;
+	}
+	if (k->kind != TOK_WORD || k->len < 2 || text_map_get(stop, w, k->len) >= 0)
+		return 0;
+	return stem_word(st, w, k->len, out, OVERLAP_STEM);
+}
+
+void
+overlap_set_add(struct overlap_set *os, const struct text_tokens *t,
+    size_t from, size_t to, size_t fact, const struct text_map *stop,
+    struct stemmer *st)
+{
+	if (os->nunits >= OVERLAP_MAX_UNITS)
+		return;
+	size_t u = os->nunits++;
+	os->unit_fact[u] = fact;
+	char s[OVERLAP_STEM];
+	for (size_t i = from; i < to && i < t->n; i++) {
+		size_t n = content_stem(t, i, stop, st, s);
+		if (n == 0)
+			continue;
+		const struct token *k = &t->v[i];
+		uint8_t spec = k->kind == TOK_NUM ||
+		    ((k->flags & TF_CAP1) && !(k->flags & TF_SENT_START) &&
+		    !(k->flags & TF_CAPS) && k->len > 1);
+		int e = text_map_get(&os->stems, s, n);
+		if (e < 0) {
+			e = (int)os->n;
+			os->ent = xgrow(os->ent, &os->cap, os->n + 1, sizeof *os->ent);
+			memset(&os->ent[e], 0, sizeof os->ent[e]);
+			memcpy(os->ent[e].stem, s, n + 1);
+			os->n++;
+			text_map_set(&os->stems, s, n, e);
+		}
+		os->ent[e].units |= (uint64_t)1 << u;
+		os->ent[e].specific |= spec;
+	}
+}
+
+/* The entry a reply word names, or -1: the same stem, the stem after
+ * "un" (unblocked ~ blocked), or a compound starting or ending with it. */
+static int
+find_ent(const struct overlap_set *os, const char *s, size_t n,
+    const char *word, size_t wn)
+{
+	int e = text_map_get(&os->stems, s, n);
+	if (e >= 0)
+		return e;
+	if (n > 4 && s[0] == 'u' && s[1] == 'n') {
+		e = text_map_get(&os->stems, s + 2, n - 2);
+		if (e >= 0)
+			return e;
+	}
+	if (wn >= 7) {
+		for (size_t i = 0; i < os->n; i++) {
+			size_t l = strlen(os->ent[i].stem);
+			if (l >= 4 && l + 3 <= wn &&
+			    (memcmp(word, os->ent[i].stem, l) == 0 ||
+			    memcmp(word + wn - l, os->ent[i].stem, l) == 0))
+				return (int)i;
+		}
+	}
+	return -1;
+}
+
+size_t
+overlap_match(const struct overlap_set *os, const struct text_tokens *t,
+    const struct text_map *stop, struct stemmer *st, uint32_t skip_mark,
+    uint32_t *hits, size_t cap, struct overlap_result *res)
+{
+	memset(res, 0, sizeof *res);
+	if (os->n == 0)
+		return 0;
+	uint8_t seen_small[256];
+	uint8_t *seen = os->n <= sizeof seen_small ? seen_small :
+	    xcalloc(os->n, 1);
+	memset(seen, 0, os->n <= sizeof seen_small ? os->n : 0);
+	size_t nh = 0;
+	char s[OVERLAP_STEM];
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].mark & skip_mark)
+			continue;
+		size_t n = content_stem(t, i, stop, st, s);
+		if (n == 0)
+			continue;
+		int e = find_ent(os, s, n, t->buf + t->v[i].off, t->v[i].len);
+		if (e < 0)
+			continue;
+		if (nh < cap)
+			hits[nh++] = (uint32_t)i;
+		if (seen[e])
+			continue;
+		seen[e] = 1;
+		res->distinct++;
+		res->specific += os->ent[e].specific;
+		for (size_t u = 0; u < os->nunits; u++)
+			if (os->ent[e].units & ((uint64_t)1 << u))
+				res->unit_hits[u]++;
+	}
+	for (size_t u = 0; u < os->nunits; u++)
+		if (res->unit_hits[u] > res->unit_hits[res->best_unit])
+			res->best_unit = u;
+	if (seen != seen_small)
+		free(seen);
+	return nh;
+}

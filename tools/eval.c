@@ -1,0 +1,198 @@
+/* eval.c: grade a labelled JSONL file and report agreement per criterion.
+ *
+ * usage: eval [-v] [-a ASSETS] FILE.jsonl
+ * Each line: {"id", "customer", "at_fault", "facts": [...], "reply",
+ * "labels": {"calm": 0|1, ...}} (facts may be strings or {"text",
+ * "paraphrases"}; "history" is optional).  Prints accuracy, precision,
+ * recall, F1 and Cohen's kappa of `detected` against the labels; with -v
+ * every disagreement with its evidence. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "grading.h"
+#include "paths.h"
+#include "score.h"
+#include "stats.h"
+#include "xalloc.h"
+
+struct item {
+	struct score_fact *facts;
+	const char ***para;
+	size_t nfacts;
+	const char **hist;
+	size_t nhist;
+};
+
+static void
+item_free(struct item *it)
+{
+	for (size_t i = 0; i < it->nfacts; i++)
+		free(it->para[i]);
+	free(it->para);
+	free(it->facts);
+	free(it->hist);
+	memset(it, 0, sizeof *it);
+}
+
+static void
+item_load(struct item *it, const cJSON *o)
+{
+	const cJSON *facts = cJSON_GetObjectItem(o, "facts");
+	size_t n = cJSON_IsArray(facts) ? (size_t)cJSON_GetArraySize(facts) : 0;
+	it->facts = xcalloc(n + 1, sizeof *it->facts);
+	it->para = xcalloc(n + 1, sizeof *it->para);
+	const cJSON *f;
+	size_t k = 0;
+	cJSON_ArrayForEach(f, facts) {
+		if (cJSON_IsString(f)) {
+			it->facts[k++].text = f->valuestring;
+		} else if (cJSON_IsObject(f)) {
+			const cJSON *t = cJSON_GetObjectItem(f, "text");
+			const cJSON *p = cJSON_GetObjectItem(f, "paraphrases");
+			if (!cJSON_IsString(t))
+				continue;
+			it->facts[k].text = t->valuestring;
+			size_t np = cJSON_IsArray(p) ? (size_t)cJSON_GetArraySize(p) : 0;
+			it->para[k] = xcalloc(np + 1, sizeof *it->para[k]);
+			size_t j = 0;
+			const cJSON *x;
+			cJSON_ArrayForEach(x, p)
+				if (cJSON_IsString(x))
+					it->para[k][j++] = x->valuestring;
+			it->facts[k].paraphrases = it->para[k];
+			it->facts[k].nparaphrases = j;
+			k++;
+		}
+	}
+	it->nfacts = k;
+	const cJSON *h = cJSON_GetObjectItem(o, "history");
+	size_t nh = cJSON_IsArray(h) ? (size_t)cJSON_GetArraySize(h) : 0;
+	it->hist = xcalloc(nh + 1, sizeof *it->hist);
+	const cJSON *x;
+	cJSON_ArrayForEach(x, h)
+		if (cJSON_IsString(x))
+			it->hist[it->nhist++] = x->valuestring;
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void
+print_evidence(const struct crit_result *r)
+{
+	for (size_t i = 0; i < r->nev; i++)
+		printf("      %c [%zu,%zu) \"%s\": %s\n", r->ev[i].positive ? '+' : '-',
+		    r->ev[i].start, r->ev[i].end, r->ev[i].text, r->ev[i].why);
+}
+
+int
+main(int argc, char **argv)
+{
+	int verbose = 0, opt;
+	const char *assets = NULL;
+	while ((opt = getopt(argc, argv, "va:")) != -1) {
+		if (opt == 'v')
+			verbose = 1;
+		else if (opt == 'a')
+			assets = optarg;
+		else
+			goto usage;
+	}
+	if (optind + 1 != argc)
+		goto usage;
+	char *dir = paths_assets_dir(assets);
+	if (!assets && !is_dir(dir) && is_dir("assets")) {
+		free(dir);
+		dir = xstrdup("assets");
+	}
+	struct diags d = {0};
+	struct scorer *sc;
+	if (scorer_load(dir, "en", &sc, &d) < 0) {
+		diags_print(&d, stderr);
+		diags_free(&d);
+		free(dir);
+		return 2;
+	}
+	free(dir);
+	FILE *f = fopen(argv[optind], "r");
+	if (f == NULL) {
+		perror(argv[optind]);
+		scorer_free(sc);
+		return 2;
+	}
+	struct stats_confusion conf[CRIT_COUNT] = {{0}};
+	char *line = NULL;
+	size_t cap = 0, lineno = 0, nitems = 0;
+	ssize_t n;
+	int rc = 0;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		lineno++;
+		if (strspn(line, " \t\r\n") == (size_t)n)
+			continue;
+		cJSON *o = cJSON_ParseWithLength(line, (size_t)n);
+		const cJSON *reply = o ? cJSON_GetObjectItem(o, "reply") : NULL;
+		const cJSON *labels = o ? cJSON_GetObjectItem(o, "labels") : NULL;
+		if (!cJSON_IsString(reply) || !cJSON_IsObject(labels)) {
+			fprintf(stderr, "%s:%zu: not a labelled item (needs \"reply\" and \"labels\")\n",
+			    argv[optind], lineno);
+			rc = 1;
+			cJSON_Delete(o);
+			continue;
+		}
+		struct item it = {0};
+		item_load(&it, o);
+		const cJSON *cust = cJSON_GetObjectItem(o, "customer");
+		const cJSON *id = cJSON_GetObjectItem(o, "id");
+		struct score_ctx ctx = {
+			.customer = cJSON_IsString(cust) ? cust->valuestring : NULL,
+			.at_fault = cJSON_IsTrue(cJSON_GetObjectItem(o, "at_fault")),
+			.facts = it.facts, .nfacts = it.nfacts,
+			.history = it.hist, .nhistory = it.nhist,
+		};
+		struct grading g;
+		grading_init(&g);
+		score_reply(sc, &ctx, reply->valuestring, strlen(reply->valuestring), &g);
+		nitems++;
+		for (int c = 0; c < CRIT_COUNT; c++) {
+			const cJSON *l = cJSON_GetObjectItem(labels, criterion_name(c));
+			if (!cJSON_IsNumber(l) && !cJSON_IsBool(l))
+				continue;
+			bool want = cJSON_IsBool(l) ? cJSON_IsTrue(l) : l->valuedouble != 0;
+			stats_add(&conf[c], want, g.crit[c].detected);
+			if (verbose && want != g.crit[c].detected) {
+				printf("%s %-11s label=%d detected=%d score=%d\n    %s\n",
+				    cJSON_IsString(id) ? id->valuestring : "?",
+				    criterion_name(c), want, g.crit[c].detected,
+				    g.crit[c].score, reply->valuestring);
+				print_evidence(&g.crit[c]);
+			}
+		}
+		grading_free(&g);
+		item_free(&it);
+		cJSON_Delete(o);
+	}
+	free(line);
+	fclose(f);
+	scorer_free(sc);
+	printf("%zu replies\n%-12s %6s %6s %6s %6s %6s   %s\n", nitems, "criterion",
+	    "acc", "prec", "recall", "F1", "kappa", "tp/fp/fn/tn");
+	for (int c = 0; c < CRIT_COUNT; c++)
+		printf("%-12s %6.3f %6.3f %6.3f %6.3f %6.3f   %zu/%zu/%zu/%zu\n",
+		    criterion_name(c), stats_accuracy(&conf[c]),
+		    stats_precision(&conf[c]), stats_recall(&conf[c]),
+		    stats_f1(&conf[c]), stats_kappa(&conf[c]), conf[c].tp,
+		    conf[c].fp, conf[c].fn, conf[c].tn);
+	return rc;
+usage:
+	fprintf(stderr, "usage: eval [-v] [-a ASSETS] FILE.jsonl\n");
+	return 2;
+}
