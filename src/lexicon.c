@@ -263,7 +263,7 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 {
 	static const char *const keys[] = {"format", "language", "stemmer",
 	    "rewrite", "typo_keywords", "not_typos", "acronyms", "negators",
-	    "clause_breaks", "subjects", "stopwords", "classes", "categories",
+	    "clause_breaks", "negation_stops", "subjects", "stopwords", "classes", "categories",
 	    "limits", "overall", NULL};
 	if (!cJSON_IsObject(doc->root)) {
 		jd_error(doc, d, doc->root, "", "a lexicon must be a JSON object");
@@ -282,6 +282,7 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 	load_set(lx, doc, d, "negators", &lx->negators);
 	load_set(lx, doc, d, "clause_breaks", &lx->breaks);
 	load_set(lx, doc, d, "subjects", &lx->subjects);
+	load_set(lx, doc, d, "negation_stops", &lx->neg_stops);
 	load_set(lx, doc, d, "stopwords", &lx->stopwords);
 	struct text_map not_typos = {0};
 	load_set(lx, doc, d, "not_typos", &not_typos);
@@ -400,6 +401,7 @@ lexicon_free(struct lexicon *lx)
 	text_map_free(&lx->breaks);
 	text_map_free(&lx->stopwords);
 	text_map_free(&lx->subjects);
+	text_map_free(&lx->neg_stops);
 	text_map_free(&lx->classes);
 	text_map_free(&lx->by_prefix);
 	free(lx->pats);

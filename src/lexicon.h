@@ -90,6 +90,7 @@ struct lexicon {
 	char *stemmer;           /* owned: Snowball language name */
 	struct text_norm norm;   /* rewrites, typo keywords, vocabulary */
 	struct text_map acronyms, negators, breaks, stopwords, subjects;
+	struct text_map neg_stops; /* words that end a negation's scope */
 
 	struct lex_pattern *pats;
 	size_t npats, cpats;

@@ -104,7 +104,7 @@ score_calm(struct score_run *r)
 			kill(r, i);
 			continue;
 		}
-		if (x->cat == LC_BLAMES_CUSTOMER &&
+		if ((x->cat == LC_BLAMES_CUSTOMER || x->cat == LC_COMMAND) &&
 		    (score_overlaps_cat(r, x, LC_EMPATHY) ||
 		    score_overlaps_cat(r, x, LC_EMPATHY_WEAK))) {
 			kill(r, i);

@@ -62,6 +62,10 @@ score_mark(struct score_run *r)
 				break;
 			if (j - i >= 3 && tok_is(t, j, &r->lx->subjects))
 				break;
+			/* "a bill you can't pay must be stressful": a new verb
+			 * phrase starts; the negation does not reach it. */
+			if (tok_is(t, j, &r->lx->neg_stops))
+				break;
 			if (s->negby[j] < 0)
 				s->negby[j] = (int32_t)i;
 			t->v[j].mark |= MK_NEG | (refusal ? MK_REFUSED : 0);
@@ -121,7 +125,7 @@ score_negated(const struct score_run *r, const struct lex_match *m)
 bool
 score_sarcastic(const struct score_run *r, const struct lex_match *m)
 {
-	return r->s->sarc[r->s->tok.v[m->start].sent] != 0;
+	return (r->s->sarc[r->s->tok.v[m->start].sent] & 1) != 0;
 }
 
 bool

@@ -20,7 +20,8 @@
 enum {
 	MK_NEG = 1,      /* inside a negation's scope */
 	MK_REFUSED = 2,  /* inside "I/we can't ..." (a refusal) */
-	MK_NONEG = 4     /* part of "no problem", "no extra cost": not a negator */
+	MK_NONEG = 4,    /* part of "no problem", "no extra cost": not a negator */
+	MK_SCORN = 8     /* in a sentence that dismisses, mocks or orders */
 };
 
 struct scorer {

@@ -70,9 +70,33 @@ build_facts(struct scorer *s, const struct score_ctx *ctx)
 	}
 }
 
+/* Details used to mock, threaten or order the customer ("You need to use
+ * the forgot-password link") do not restate the problem. */
+static void
+mark_scorn(struct score_run *r)
+{
+	struct scorer *s = r->s;
+	struct text_tokens *t = &s->tok;
+	bool any = false;
+	for (size_t i = 0; i < s->m.n; i++) {
+		const struct lex_match *x = &s->m.v[i];
+		if (s->dead[i] || (x->cat != LC_HOSTILE &&
+		    x->cat != LC_SARCASM && x->cat != LC_COMMAND))
+			continue;
+		s->sarc[t->v[x->start].sent] |= 2;
+		any = true;
+	}
+	if (!any)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		if (s->sarc[t->v[i].sent] & 2)
+			t->v[i].mark |= MK_SCORN;
+}
+
 void
 score_restate(struct score_run *r)
 {
+	mark_scorn(r);
 	struct scorer *s = r->s;
 	const struct score_ctx *ctx = r->ctx;
 	struct crit_result *c = &r->g->crit[CRIT_RESTATE];
@@ -80,7 +104,7 @@ score_restate(struct score_run *r)
 	uint32_t hits[32];
 	struct overlap_result res;
 	size_t nh = overlap_match(&s->facts, &s->tok, &s->lx->stopwords, s->st,
-	    MK_REFUSED, hits, 32, &res);
+	    MK_REFUSED | MK_SCORN, hits, 32, &res);
 	size_t best = res.unit_hits[res.best_unit];
 	bool found = best >= 2 || (res.distinct >= 2 && res.specific >= 1);
 	bool check_back = false;
