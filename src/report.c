@@ -48,7 +48,7 @@ best_get(struct report_stats *st, size_t *cap, const struct transcript *t)
 
 /* Count one session (the next in time order) into st. */
 static void
-stats_add(struct report_stats *st, const struct report_session *s,
+tally_session(struct report_stats *st, const struct report_session *s,
     double score_sum[CRIT_COUNT], size_t *best_cap)
 {
 	const struct transcript *t = &s->t;
@@ -103,7 +103,7 @@ example_set(struct report_example *e, const struct report_session *s,
 /* Finish st: means, the weakest criterion and its newest missed turns,
  * pitfalls in order.  ss are st's sessions in time order. */
 static void
-stats_finish(struct report_stats *st, const struct report_session *const *ss,
+tally_finish(struct report_stats *st, const struct report_session *const *ss,
     size_t n, const double score_sum[CRIT_COUNT])
 {
 	st->weakest = -1;
@@ -145,7 +145,7 @@ stats_finish(struct report_stats *st, const struct report_session *const *ss,
 
 /* Statistics over the sessions in ss (any order); name NULL for the group. */
 static void
-stats_build(struct report_stats *st, const char *name,
+tally_build(struct report_stats *st, const char *name,
     const struct report_session **ss, size_t n)
 {
 	memset(st, 0, sizeof *st);
@@ -156,8 +156,8 @@ stats_build(struct report_stats *st, const char *name,
 	double sum[CRIT_COUNT] = {0};
 	size_t best_cap = 0;
 	for (size_t i = 0; i < n; i++)
-		stats_add(st, ss[i], sum, &best_cap);
-	stats_finish(st, ss, n, sum);
+		tally_session(st, ss[i], sum, &best_cap);
+	tally_finish(st, ss, n, sum);
 }
 
 void
@@ -173,16 +173,16 @@ report_build(struct report *r, const struct report_data *rd)
 		for (size_t i = 0; i < rd->n; i++)
 			if (strcmp(rd->v[i].trainee, rd->trainees[k]) == 0)
 				ss[n++] = &rd->v[i];
-		stats_build(&r->trainees[k], rd->trainees[k], ss, n);
+		tally_build(&r->trainees[k], rd->trainees[k], ss, n);
 	}
 	for (size_t i = 0; i < rd->n; i++)
 		ss[i] = &rd->v[i];
-	stats_build(&r->group, NULL, ss, rd->n);
+	tally_build(&r->group, NULL, ss, rd->n);
 	free(ss);
 }
 
 static void
-stats_free(struct report_stats *st)
+tally_free(struct report_stats *st)
 {
 	free(st->name);
 	for (size_t i = 0; i < st->ntrend; i++) {
@@ -213,8 +213,8 @@ void
 report_free(struct report *r)
 {
 	for (size_t i = 0; i < r->ntrainees; i++)
-		stats_free(&r->trainees[i]);
+		tally_free(&r->trainees[i]);
 	free(r->trainees);
-	stats_free(&r->group);
+	tally_free(&r->group);
 	memset(r, 0, sizeof *r);
 }
