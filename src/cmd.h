@@ -36,6 +36,10 @@ int cmd_lint(int argc, char **argv, const struct globals *g);
 void cmd_lint_usage(FILE *f);
 int cmd_grade(int argc, char **argv, const struct globals *g);
 void cmd_grade_usage(FILE *f); /* grade's --help text, for cmd_help_topic */
+int cmd_report(int argc, char **argv, const struct globals *g);
+void cmd_report_usage(FILE *f);
+int cmd_calibrate(int argc, char **argv, const struct globals *g);
+void cmd_calibrate_usage(FILE *f);
 
 /* Print the help of one command (name) to stdout; 0, or -1 if unknown. */
 int cmd_help_topic(const char *name);

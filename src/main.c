@@ -19,6 +19,8 @@ static const struct command commands[] = {
 	{"list", cmd_list, "list the scenarios in the library"},
 	{"lint", cmd_lint, "check scenario files; --graph writes Graphviz dot"},
 	{"grade", cmd_grade, "grade replies given as JSON Lines"},
+	{"report", cmd_report, "progress reports: text, CSV, JSON or HTML"},
+	{"calibrate", cmd_calibrate, "how far the scorer agrees with supervisors"},
 	{"help", NULL, "show help for a command"},
 };
 
@@ -35,7 +37,7 @@ usage(FILE *f)
 	    "\n"
 	    "Commands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		fprintf(f, "  %-7s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f,
 	    "\n"
 	    "Global options (before or after the command):\n"
@@ -98,6 +100,14 @@ cmd_help_topic(const char *name)
 		cmd_list_usage(stdout);
 		return 0;
 	}
+	if (strcmp(name, "report") == 0) {
+		cmd_report_usage(stdout);
+		return 0;
+	}
+	if (strcmp(name, "calibrate") == 0) {
+		cmd_calibrate_usage(stdout);
+		return 0;
+	}
 	if (strcmp(name, "help") == 0) {
 		printf("usage: irate help [COMMAND]\n");
 		return 0;
@@ -127,6 +137,12 @@ main(int argc, char **argv)
 		if (strcmp(a, "--") == 0) {
 			dashdash = true;
 			rest[nrest++] = argv[i];
+		} else if (is_option(a, "--trainee") && nrest > 0 &&
+		    strcmp(rest[0], "report") == 0) {
+			/* report takes --trainee NAME many times: its own. */
+			rest[nrest++] = argv[i];
+			if (a[9] != '=' && i + 1 < argc)
+				rest[nrest++] = argv[++i];
 		} else if (is_option(a, "--trainee")) {
 			g.trainee = option_value(argc, argv, &i, "--trainee", &bad);
 		} else if (is_option(a, "--data-dir")) {
