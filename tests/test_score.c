@@ -1,0 +1,364 @@
+/* test_score.c: the scorer on labelled cases (tests/data/score/NAME.jsonl) and
+ * on odd input (empty, huge, NUL bytes, emoji, RTL, combining marks). */
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+#include "score.h"
+#include "xalloc.h"
+
+#define CASE_DIR "tests/data/score"
+
+struct tcase_data {
+	char *file;
+	size_t line;
+	cJSON *o;
+};
+
+static struct tcase_data *cases;
+static size_t ncases, ccases;
+static struct scorer *sc;
+
+static void
+load_cases(void)
+{
+	DIR *d = opendir(CASE_DIR);
+	if (d == NULL)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n < 7 || strcmp(e->d_name + n - 6, ".jsonl") != 0)
+			continue;
+		char *path = xasprintf("%s/%s", CASE_DIR, e->d_name);
+		size_t len;
+		char *text = test_read_file(path, &len);
+		size_t line = 0;
+		for (char *p = text, *q; p && *p; p = q) {
+			q = strchr(p, '\n');
+			if (q)
+				*q++ = '\0';
+			line++;
+			if (strspn(p, " \t\r") == strlen(p))
+				continue;
+			cases = xgrow(cases, &ccases, ncases + 1, sizeof *cases);
+			cases[ncases].file = xstrdup(path);
+			cases[ncases].line = line;
+			cases[ncases].o = cJSON_Parse(p);
+			ncases++;
+		}
+		free(text);
+		free(path);
+	}
+	closedir(d);
+}
+
+static void
+setup(void)
+{
+	struct diags d = {0};
+	if (scorer_load("assets", "en", &sc, &d) < 0) {
+		diags_print(&d, stderr);
+		ck_abort_msg("cannot load the English lexicon");
+	}
+	diags_free(&d);
+}
+
+static void
+teardown(void)
+{
+	scorer_free(sc);
+	sc = NULL;
+}
+
+/* Check the invariants every grading must hold. */
+static void
+check_grading(const struct grading *g, const char *reply, size_t len)
+{
+	ck_assert_int_ge(g->overall, 0);
+	ck_assert_int_le(g->overall, 100);
+	for (int c = 0; c < CRIT_COUNT; c++) {
+		const struct crit_result *r = &g->crit[c];
+		ck_assert_int_ge(r->score, 0);
+		ck_assert_int_le(r->score, 100);
+		if (c != CRIT_APOLOGY)
+			ck_assert(r->met == r->detected);
+		if (!r->met)
+			ck_assert_ptr_nonnull(r->tip);
+		else
+			ck_assert_ptr_null(r->tip);
+		for (size_t i = 0; i < r->nev; i++) {
+			ck_assert_uint_le(r->ev[i].end, len);
+			ck_assert_uint_le(r->ev[i].start, r->ev[i].end);
+			ck_assert_mem_eq(r->ev[i].text, reply + r->ev[i].start,
+			    r->ev[i].end - r->ev[i].start);
+			ck_assert(r->ev[i].why[0] != '\0');
+		}
+	}
+	for (size_t i = 0; i < g->npits; i++) {
+		ck_assert_uint_le(g->pits[i].end, len);
+		ck_assert_uint_le(g->pits[i].start, g->pits[i].end);
+	}
+}
+
+START_TEST(test_labelled)
+{
+	const struct tcase_data *tc = &cases[_i];
+	ck_assert_msg(tc->o != NULL, "%s:%zu: not JSON", tc->file, tc->line);
+	const cJSON *o = tc->o;
+	const char *id = cJSON_GetStringValue(cJSON_GetObjectItem(o, "id"));
+	const char *reply = cJSON_GetStringValue(cJSON_GetObjectItem(o, "reply"));
+	ck_assert_ptr_nonnull(reply);
+	const cJSON *facts = cJSON_GetObjectItem(o, "facts");
+	size_t nf = (size_t)cJSON_GetArraySize(facts);
+	struct score_fact *f = xcalloc(nf + 1, sizeof *f);
+	const char **para[16] = {0};
+	size_t k = 0;
+	const cJSON *x;
+	cJSON_ArrayForEach(x, facts) {
+		if (k >= 16)
+			break;
+		if (cJSON_IsString(x)) {
+			f[k++].text = x->valuestring;
+			continue;
+		}
+		f[k].text = cJSON_GetStringValue(cJSON_GetObjectItem(x, "text"));
+		const cJSON *p = cJSON_GetObjectItem(x, "paraphrases");
+		para[k] = xcalloc((size_t)cJSON_GetArraySize(p) + 1, sizeof **para);
+		size_t j = 0;
+		const cJSON *y;
+		cJSON_ArrayForEach(y, p)
+			para[k][j++] = y->valuestring;
+		f[k].paraphrases = para[k];
+		f[k].nparaphrases = j;
+		k++;
+	}
+	const cJSON *hist = cJSON_GetObjectItem(o, "history");
+	const char *h[8];
+	size_t nh = 0;
+	cJSON_ArrayForEach(x, hist)
+		if (nh < 8)
+			h[nh++] = x->valuestring;
+	struct score_ctx ctx = {
+		.customer = cJSON_GetStringValue(cJSON_GetObjectItem(o, "customer")),
+		.at_fault = cJSON_IsTrue(cJSON_GetObjectItem(o, "at_fault")),
+		.facts = f, .nfacts = k, .history = h, .nhistory = nh,
+	};
+	struct grading g;
+	grading_init(&g);
+	score_reply(sc, &ctx, reply, strlen(reply), &g);
+	check_grading(&g, reply, strlen(reply));
+	const cJSON *labels = cJSON_GetObjectItem(o, "labels");
+	cJSON_ArrayForEach(x, labels) {
+		int c = criterion_from_name(x->string);
+		ck_assert_msg(c >= 0, "%s: unknown criterion %s", id, x->string);
+		ck_assert_msg(g.crit[c].detected == (x->valueint != 0),
+		    "%s (%s:%zu): %s expected %d, got %d: %s", id, tc->file,
+		    tc->line, x->string, x->valueint, g.crit[c].detected, reply);
+	}
+	cJSON_ArrayForEach(x, cJSON_GetObjectItem(o, "pitfalls")) {
+		int p = pitfall_from_name(x->valuestring);
+		ck_assert_msg(p >= 0 && grading_has_pitfall(&g, p),
+		    "%s: pitfall %s expected", id, x->valuestring);
+	}
+	cJSON_ArrayForEach(x, cJSON_GetObjectItem(o, "no_pitfalls")) {
+		int p = pitfall_from_name(x->valuestring);
+		ck_assert_msg(p >= 0 && !grading_has_pitfall(&g, p),
+		    "%s: pitfall %s not expected", id, x->valuestring);
+	}
+	grading_free(&g);
+	for (size_t i = 0; i < 16; i++)
+		free(para[i]);
+	free(f);
+}
+END_TEST
+
+static void
+grade(const char *reply, size_t len, bool at_fault, struct grading *g)
+{
+	struct score_ctx ctx = {.customer = "My order never arrived!", .at_fault = at_fault};
+	grading_init(g);
+	score_reply(sc, &ctx, reply, len, g);
+	check_grading(g, reply, len);
+}
+
+START_TEST(test_empty_and_null)
+{
+	struct grading g;
+	grade("", 0, true, &g);
+	ck_assert(!g.crit[CRIT_APOLOGY].met);
+	ck_assert(g.crit[CRIT_CALM].detected);
+	grading_free(&g);
+	grading_init(&g);
+	score_reply(sc, NULL, NULL, 0, &g);
+	grading_free(&g);
+	struct score_ctx empty = {0};
+	grading_init(&g);
+	score_reply(sc, &empty, "Sorry.", 6, &g);
+	ck_assert(g.crit[CRIT_APOLOGY].detected);
+	ck_assert(!g.crit[CRIT_RESTATE].detected);
+	grading_free(&g);
+}
+END_TEST
+
+START_TEST(test_apology_met_when_not_at_fault)
+{
+	struct grading g;
+	grade("I've sent a new one.", 20, false, &g);
+	ck_assert(!g.crit[CRIT_APOLOGY].detected);
+	ck_assert(g.crit[CRIT_APOLOGY].met);
+	ck_assert_ptr_null(g.crit[CRIT_APOLOGY].tip);
+	grading_free(&g);
+	grade("I've sent a new one.", 20, true, &g);
+	ck_assert(!g.crit[CRIT_APOLOGY].met);
+	ck_assert_ptr_nonnull(g.crit[CRIT_APOLOGY].tip);
+	grading_free(&g);
+}
+END_TEST
+
+START_TEST(test_not_terminated_and_nul)
+{
+	/* len, not NUL, ends the reply; NUL bytes inside are just bytes. */
+	const char buf[] = "I'm sorry\0 CALM DOWN!!! you idiot";
+	struct grading g;
+	grade(buf, 9, true, &g);
+	ck_assert(g.crit[CRIT_CALM].detected);
+	ck_assert(g.crit[CRIT_APOLOGY].detected);
+	grading_free(&g);
+	grade(buf, sizeof buf - 1, true, &g);
+	ck_assert(!g.crit[CRIT_CALM].detected);
+	grading_free(&g);
+}
+END_TEST
+
+START_TEST(test_unicode)
+{
+	static const char *const odd[] = {
+		"\xf0\x9f\x98\xa1\xf0\x9f\x98\xa1\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",
+		"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd7\xa2\xd7\x95\xd7\x9c\xd7\x9d sorry",
+		"Cafe\xcc\x81 re\xcc\x81sume\xcc\x81 \xcc\x81\xcc\x81\xcc\x81",
+		"\xe2\x80\x8f\xe2\x80\xae I\xe2\x80\x99m sorry \xe2\x80\xac",
+		"\xef\xbb\xbf!!!\xe2\x80\xa6\xe2\x80\x94\xe2\x80\x9c\xe2\x80\x9d",
+		"@user https://x.y/z?a=1 #tag :( ;-) /s don't can't won't",
+		"'", "a'", "'s", "-", "--a-", "1.2.3:4,5", "\xc2\xa0\xc2\xa0",
+	};
+	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+		struct grading g;
+		grade(odd[i], strlen(odd[i]), true, &g);
+		grading_free(&g);
+	}
+}
+END_TEST
+
+START_TEST(test_huge_input)
+{
+	size_t n = 1 << 20;
+	char *big = malloc(n);
+	static const char chunk[] =
+	    "I'm so sorry \xf0\x9f\x98\x9e, I've REFUNDED it!! not sorry \0 "
+	    "caf\xc3\xa9 www.example.com ";
+	for (size_t i = 0; i < n; i++)
+		big[i] = chunk[i % (sizeof chunk - 1)];
+	/* Do not end inside a multibyte character. */
+	while (n > 0 && ((unsigned char)big[n - 1] & 0xc0) == 0x80)
+		n--;
+	if (n > 0 && (unsigned char)big[n - 1] >= 0xc0)
+		n--;
+	struct grading g;
+	grade(big, n, true, &g);
+	ck_assert(grading_has_pitfall(&g, PIT_TOO_LONG));
+	grading_free(&g);
+	/* One enormous word. */
+	memset(big, 'a', n);
+	grade(big, n, true, &g);
+	grading_free(&g);
+	free(big);
+}
+END_TEST
+
+START_TEST(test_evidence_and_overall)
+{
+	const char *good = "I'm so sorry the order never arrived; that's really "
+	    "frustrating. I've sent a replacement by courier for tomorrow.";
+	const char *bad = "Calm down. Not my problem.";
+	struct grading g1, g2;
+	grade(good, strlen(good), true, &g1);
+	grade(bad, strlen(bad), true, &g2);
+	ck_assert_int_gt(g1.overall, 70);
+	ck_assert_int_lt(g2.overall, 30);
+	ck_assert_uint_gt(g1.crit[CRIT_EMPATHY].nev, 0);
+	ck_assert(g1.crit[CRIT_EMPATHY].ev[0].positive);
+	ck_assert_uint_gt(g2.crit[CRIT_CALM].nev, 0);
+	ck_assert(!g2.crit[CRIT_CALM].ev[0].positive);
+	ck_assert_str_eq(g2.crit[CRIT_CALM].ev[0].text, "Calm down");
+	grading_free(&g1);
+	grading_free(&g2);
+}
+END_TEST
+
+START_TEST(test_strength)
+{
+	struct grading weak, strong;
+	const char *w = "I understand how you feel.";
+	const char *s = "Being left without your order must be really frustrating, "
+	    "and it's not what you paid for.";
+	grade(w, strlen(w), true, &weak);
+	grade(s, strlen(s), true, &strong);
+	ck_assert(weak.crit[CRIT_EMPATHY].detected);
+	ck_assert(strong.crit[CRIT_EMPATHY].detected);
+	ck_assert_int_gt(strong.crit[CRIT_EMPATHY].score,
+	    weak.crit[CRIT_EMPATHY].score);
+	grading_free(&weak);
+	grading_free(&strong);
+}
+END_TEST
+
+START_TEST(test_repeated_stock)
+{
+	const char *r = "Sorry. Sorry. I'm so sorry. Sorry about that.";
+	struct grading g;
+	grade(r, strlen(r), true, &g);
+	ck_assert(grading_has_pitfall(&g, PIT_TEMPLATE));
+	ck_assert_int_le(g.crit[CRIT_APOLOGY].score, 60);
+	grading_free(&g);
+}
+END_TEST
+
+static Suite *
+score_suite(void)
+{
+	Suite *s = suite_create("score");
+	TCase *tc = tcase_create("labelled");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, test_labelled, 0, (int)ncases);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("robust");
+	tcase_set_timeout(tc, 30);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_empty_and_null);
+	tcase_add_test(tc, test_apology_met_when_not_at_fault);
+	tcase_add_test(tc, test_not_terminated_and_nul);
+	tcase_add_test(tc, test_unicode);
+	tcase_add_test(tc, test_huge_input);
+	tcase_add_test(tc, test_evidence_and_overall);
+	tcase_add_test(tc, test_strength);
+	tcase_add_test(tc, test_repeated_stock);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	load_cases();
+	int rc = test_run_suite(score_suite());
+	for (size_t i = 0; i < ncases; i++) {
+		free(cases[i].file);
+		cJSON_Delete(cases[i].o);
+	}
+	free(cases);
+	return rc;
+}

@@ -1,0 +1,146 @@
+/* test_text.c: tokenizing and normalising (contractions, chat, typos). */
+#include <stdio.h>
+#include <string.h>
+
+#include "lib.h"
+#include "text.h"
+
+struct tok_case {
+	const char *in;
+	const char *norm;   /* normalised tokens joined by spaces */
+};
+
+static const struct tok_case tok_cases[] = {
+	{"I'm sorry", "i am sorry"},
+	{"I\xe2\x80\x99m sorry", "i am sorry"},
+	{"can't won't don't", "can not will not do not"},
+	{"cannot", "can not"},
+	{"it's the customer's card", "it is the customer 's card"},
+	{"you'd I'll we've they're", "you would i will we have they are"},
+	{"let's go", "let us go"},
+	{"u r sry abt it lmk", "you are sorry about it let me know"},
+	{"I apologise", "i apologize"},
+	{"sory, frustating", "sorry , frustrating"},
+	{"see https://a.b/c?d and www.x.com, @help #fail", "see <url> and <url> , <handle> <tag>"},
+	{"mid-cycle", "mid cycle"},
+	{"\xe2\x82\xac" "7.95 at 7:40, 1,000", "\xe2\x82\xac 7.95 at 7:40 , 1000"},
+	{"ten minutes", "10 minutes"},
+	{"ok :( /s", "okay :( /s"},
+	{"o'clock", "o'clock"},
+};
+
+static struct text_norm norm;
+
+static void
+setup(void)
+{
+	memset(&norm, 0, sizeof norm);
+	text_norm_add_rewrite(&norm, "u", "you");
+	text_norm_add_rewrite(&norm, "r", "are");
+	text_norm_add_rewrite(&norm, "sry", "sorry");
+	text_norm_add_rewrite(&norm, "abt", "about");
+	text_norm_add_rewrite(&norm, "lmk", "let me know");
+	text_norm_add_rewrite(&norm, "cannot", "can not");
+	text_norm_add_rewrite(&norm, "apologise", "apologize");
+	text_norm_add_rewrite(&norm, "ten", "10");
+	text_norm_add_rewrite(&norm, "ok", "okay");
+	text_map_set(&norm.vocab, "sorry", 5, 0);
+	text_typo_add(&norm.typo, "sorry");
+	text_typo_add(&norm.typo, "frustrating");
+}
+
+static void
+teardown(void)
+{
+	text_norm_free(&norm);
+}
+
+START_TEST(test_tokenize)
+{
+	const struct tok_case *tc = &tok_cases[_i];
+	struct text_tokens t;
+	text_tokens_init(&t);
+	text_tokenize(&norm, tc->in, strlen(tc->in), &t);
+	char out[512] = "";
+	for (size_t i = 0; i < t.n; i++) {
+		if (i)
+			strcat(out, " ");
+		strcat(out, text_tok(&t, i));
+		ck_assert_uint_le(t.v[i].end, strlen(tc->in));
+		ck_assert_uint_le(t.v[i].start, t.v[i].end);
+	}
+	ck_assert_str_eq(out, tc->norm);
+	text_tokens_free(&t);
+}
+END_TEST
+
+START_TEST(test_flags)
+{
+	struct text_tokens t;
+	text_tokens_init(&t);
+	const char *s = "NO way. Call UPS! Done";
+	text_tokenize(&norm, s, strlen(s), &t);
+	ck_assert_uint_eq(t.nsent, 3);
+	ck_assert(t.v[0].flags & TF_CAPS);
+	ck_assert(t.v[0].flags & TF_SENT_START);
+	ck_assert(!(t.v[1].flags & TF_CAPS));
+	ck_assert(t.v[2].flags & TF_SENT_END);
+	ck_assert(t.v[3].flags & TF_SENT_START);
+	ck_assert(t.v[4].flags & TF_CAPS); /* UPS: the scorer knows acronyms */
+	ck_assert_uint_eq(t.v[4].start, 13);
+	ck_assert_uint_eq(t.v[4].end, 16);
+	text_tokens_free(&t);
+}
+END_TEST
+
+START_TEST(test_typo)
+{
+	struct text_typo ty = {0};
+	text_typo_add(&ty, "sorry");
+	text_typo_add(&ty, "frustrating");
+	ck_assert_str_eq(text_typo_fix(&ty, "sory", 4), "sorry");
+	ck_assert_str_eq(text_typo_fix(&ty, "sorrry", 6), "sorry");
+	ck_assert_str_eq(text_typo_fix(&ty, "frustrsting", 11), "frustrating");
+	ck_assert_ptr_null(text_typo_fix(&ty, "sorry", 5));
+	ck_assert_ptr_null(text_typo_fix(&ty, "worry", 5)); /* short: no swaps */
+	ck_assert_ptr_null(text_typo_fix(&ty, "sort", 4));
+	text_typo_free(&ty);
+}
+END_TEST
+
+START_TEST(test_map)
+{
+	struct text_map m = {0};
+	char key[16];
+	for (int i = 0; i < 1000; i++) {
+		int n = snprintf(key, sizeof key, "k%d", i);
+		ck_assert_int_eq(text_map_add(&m, key, (size_t)n, i), i);
+	}
+	ck_assert_int_eq(text_map_get(&m, "k500", 4), 500);
+	ck_assert_int_eq(text_map_add(&m, "k500", 4, 7), 500);
+	text_map_set(&m, "k500", 4, 7);
+	ck_assert_int_eq(text_map_get(&m, "k500", 4), 7);
+	ck_assert_int_eq(text_map_get(&m, "nope", 4), -1);
+	text_map_free(&m);
+}
+END_TEST
+
+static Suite *
+text_suite(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, test_tokenize, 0, sizeof tok_cases / sizeof *tok_cases);
+	tcase_add_test(tc, test_flags);
+	tcase_add_test(tc, test_typo);
+	tcase_add_test(tc, test_map);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return test_run_suite(text_suite());
+}
