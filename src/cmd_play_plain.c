@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "diag.h"
@@ -214,6 +215,7 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 	char *line = NULL;
 	size_t cap = 0;
 	const char *status = "unfinished";
+	bool echo_off = isatty(STDIN_FILENO); /* a terminal echoes by itself */
 	while (engine_ending(s.engine) == END_NONE) {
 		printf("\n%s: %s\n", sc.customer_name, engine_line(s.engine));
 		double asked = now_seconds();
@@ -224,6 +226,8 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 			got = read_reply(&line, &cap);
 			if (got <= 0)
 				break;
+			if (!echo_off)
+				printf("%s\n", line); /* piped input: keep the log readable */
 			if (line[0] == '/') {
 				if (plain_command(&s, line) == 0) {
 					got = 0;
