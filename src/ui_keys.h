@@ -37,6 +37,7 @@ enum {
 	K(QUIT,      UK_CODE, KEY_F(10),     "F10",       SB_EDIT | SB_HELP, "quit", "quit irate (a call in progress is saved as unfinished)") \
 	K(QUIT,      UK_CHAR, 'q',           "q",         SB_FEEDBACK | SB_RESULT | SB_TRANSCRIPT, "quit", "quit irate (a call in progress is saved as unfinished)") \
 	K(QUIT,      UK_CODE, KEY_F(10),     "F10",       SB_FEEDBACK | SB_RESULT | SB_TRANSCRIPT, NULL, "quit irate (a call in progress is saved as unfinished)") \
+	K(QUIT,      UK_CHAR, CTRL('X'),     "Ctrl-X",    SB_ALL, NULL, "quit irate (a call in progress is saved as unfinished)") \
 	K(QUIT,      UK_CHAR, CTRL('C'),     "Ctrl-C",    SB_ALL, NULL, "quit at once (a call in progress is saved as interrupted)") \
 	K(CLOSE,     UK_CHAR, 'q',           "q",         SB_HELP, "close", "close the help") \
 	K(CLOSE,     UK_CHAR, 27,            "Esc",       SB_HELP, NULL, "close the help") \
@@ -48,9 +49,11 @@ enum {
 	K(ENTER,     UK_CODE, KEY_ENTER,     "Enter",     SB_START | SB_PLAY | SB_FEEDBACK, NULL, NULL) \
 	K(FOCUS,     UK_CHAR, '\t',          "Tab",       SB_START, "name/filter", "switch between the trainee name and the scenario filter") \
 	K(SORT,      UK_CODE, KEY_F(2),      "F2",        SB_START, "sort", "sort by difficulty, title, industry or your best score") \
+	K(SORT,      UK_CHAR, CTRL('O'),     "Ctrl-O",    SB_START, NULL, "sort by difficulty, title, industry or your best score") \
 	K(CANCEL,    UK_CHAR, 27,            "Esc",       SB_START, NULL, "clear the filter (in the name field: undo the edit)") \
 	K(CANCEL,    UK_CHAR, 27,            "Esc",       SB_PLAY, "leave call", "leave the call (saved as unfinished) and see the result") \
 	K(MODEL,     UK_CODE, KEY_F(5),      "F5",        SB_PLAY, "model reply", "show a model reply for this point (practice mode)") \
+	K(MODEL,     UK_CHAR, CTRL('T'),     "Ctrl-T",    SB_PLAY, NULL, "show a model reply for this point (practice mode)") \
 	K(UP,        UK_CODE, KEY_UP,        "Up",        SB_START, NULL, "previous scenario") \
 	K(DOWN,      UK_CODE, KEY_DOWN,      "Down",      SB_START, NULL, "next scenario") \
 	K(UP,        UK_CODE, KEY_UP,        "Up",        SB_PLAY, NULL, "recall an earlier reply") \

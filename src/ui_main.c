@@ -195,6 +195,48 @@ handle_key(struct ui *u, int r, wint_t ch)
 	sc->key(u, &k);
 }
 
+/* After an Esc: if more bytes follow at once, this is an escape sequence
+ * curses did not know (or Alt and a key); read it all and say so, so that
+ * it is ignored rather than taken for Esc. */
+static bool
+swallow_sequence(void)
+{
+	wint_t ch;
+	timeout(0);
+	int r = get_wch(&ch);
+	if (r == ERR) {
+		timeout(250);
+		return false;
+	}
+	if (r == OK && (ch == '[' || ch == 'O')) {
+		/* CSI or SS3: parameters, then a final byte 0x40..0x7e */
+		for (int i = 0; i < 32; i++) {
+			r = get_wch(&ch);
+			if (r == ERR || (r == OK && ch >= 0x40 && ch <= 0x7e))
+				break;
+		}
+	}
+	timeout(250);
+	return true;
+}
+
+/* Home and End as terminals send them, whatever the terminfo says. */
+static void
+define_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} extra[] = {
+		{"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME},
+		{"\033OH", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[8~", KEY_END},
+		{"\033[F", KEY_END}, {"\033OF", KEY_END}, {"\033[3~", KEY_DC},
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
+}
+
 static bool
 locale_is_utf8(void)
 {
@@ -262,6 +304,7 @@ ui_run(const char *path, struct scorer *scorer, const struct play_options *o)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	define_keys();
 	timeout(250);
 	ui_colors_init(o->no_color);
 	ui_set_utf8(locale_is_utf8());
@@ -294,6 +337,8 @@ ui_run(const char *path, struct scorer *scorer, const struct play_options *o)
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		if (r == OK && ch == 27 && swallow_sequence())
 			continue;
 		handle_key(&u, r, ch);
 	}

@@ -112,7 +112,7 @@ compare(const struct ui *u, size_t a, size_t b)
 static void
 refresh_list(struct ui *u)
 {
-	size_t keep = u->nshown && u->sel < u->nshown ? u->shown[u->sel] : SIZE_MAX;
+	size_t keep = u->shown && u->sel < u->nshown ? u->shown[u->sel] : SIZE_MAX;
 	free(u->shown);
 	u->shown = xcalloc(u->lib.n ? u->lib.n : 1, sizeof *u->shown);
 	u->nshown = 0;
@@ -273,8 +273,7 @@ name_commit(struct ui *u)
 		u->trainee = xstrdup(name);
 		trainee_remember(u->o->data_dir, u->trainee);
 		rescan_history(u);
-		free(u->shown);
-		u->shown = NULL;
+		refresh_list(u);
 		ui_message(u, false, "training as %s", u->trainee);
 	}
 	u->name_focus = false;
