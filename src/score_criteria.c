@@ -30,7 +30,15 @@ shouted(const struct score_run *r, const struct token *k)
 	}
 	if (n < 2)
 		return false;
-	return !lexicon_in(&r->lx->acronyms, w, n);
+	if (lexicon_in(&r->lx->acronyms, w, n))
+		return false;
+	/* Agent initials as a signature: "^JK", "-AB", "*KMG". */
+	if (n <= 4 && k->start > 0 && strchr("^-~*/", r->reply[k->start - 1]))
+		return false;
+	/* A short word in capitals that is no word the lexicon knows is most
+	 * likely an acronym or initials (PSN, HD); known words (NO, CAN) and
+	 * long ones (REFUNDING) are shouted. */
+	return n >= 5 || text_map_get(&r->lx->norm.vocab, w, n) >= 0;
 }
 
 void

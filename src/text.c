@@ -569,8 +569,6 @@ text_tokenize(const struct text_norm *nm, const char *s, size_t len,
 		} else if (c == 0x2026) {
 			p[0] = '.';
 			ends = true;
-		} else if (c == 0xa1 || c == 0xbf) {
-			p[0] = c == 0xa1 ? '!' : '?';
 		} else {
 			memcpy(p, s + i, n);
 			pn = n;
