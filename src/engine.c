@@ -15,6 +15,7 @@ struct engine {
 	int mood;
 	int turn;
 	enum ending ending;
+	bool apologised; /* an apology was given earlier in the call */
 	const char *line;
 	unsigned *visits; /* per node: how often the customer has spoken there */
 };
@@ -86,7 +87,9 @@ engine_reply(struct engine *e, const char *reply, const struct grading *g,
 	out->from = out->to = e->node;
 	out->transition = SIZE_MAX;
 	out->mood_before = e->mood;
-	out->delta = mood_delta(&sc->mood, g, engine_at_fault(e));
+	out->delta = mood_delta(&sc->mood, g, engine_apology_owed(e));
+	if (g->crit[CRIT_APOLOGY].detected)
+		e->apologised = true;
 	e->mood = mood_clamp(e->mood + out->delta);
 	out->mood_after = e->mood;
 
@@ -157,4 +160,10 @@ bool
 engine_at_fault(const struct engine *e)
 {
 	return scenario_node_at_fault(e->sc, e->node);
+}
+
+bool
+engine_apology_owed(const struct engine *e)
+{
+	return engine_at_fault(e) && !e->apologised;
 }

@@ -35,7 +35,7 @@ struct engine *engine_new(const struct scenario *sc, uint64_t seed);
 void engine_free(struct engine *e);
 
 /* Feed one reply and its grading (grading->crit[].met must have been
- * computed with engine_at_fault()).  Fills *out.  Returns 0, or -1 (and
+ * computed with engine_apology_owed() as the scorer's at_fault).  Fills *out.  Returns 0, or -1 (and
  * changes nothing) if the dialogue has already ended. */
 int engine_reply(struct engine *e, const char *reply,
     const struct grading *g, struct turn_outcome *out);
@@ -50,5 +50,9 @@ int engine_turn(const struct engine *e);
 enum ending engine_ending(const struct engine *e);
 /* Is the company at fault at the current node? */
 bool engine_at_fault(const struct engine *e);
+/* Is an apology owed for the next reply: the company is at fault here and
+ * the trainee has not apologised earlier in the call?  (One sincere apology
+ * is enough; asking for "sorry" in every reply would reward stuffing.) */
+bool engine_apology_owed(const struct engine *e);
 
 #endif

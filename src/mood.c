@@ -4,13 +4,14 @@
 #include <math.h>
 
 int
-mood_delta(const struct mood_model *m, const struct grading *g, bool at_fault)
+mood_delta(const struct mood_model *m, const struct grading *g,
+    bool apology_owed)
 {
 	double sum = 0;
 	for (int c = 0; c < CRIT_COUNT; c++) {
 		const struct crit_result *r = &g->crit[c];
 		int v;
-		if (c == CRIT_APOLOGY && !at_fault)
+		if (c == CRIT_APOLOGY && !apology_owed)
 			v = r->detected ? m->met[c] : 0;
 		else
 			v = r->met ? m->met[c] : m->missed[c];

@@ -67,7 +67,7 @@ session_grade(struct session *s, const char *reply, struct grading *out)
 		s->history[i] = s->tr.turns[i].reply;
 	struct score_ctx ctx = {
 		.customer = engine_line(s->engine),
-		.at_fault = engine_at_fault(s->engine),
+		.at_fault = engine_apology_owed(s->engine),
 		.facts = s->facts,
 		.nfacts = s->sc->nfacts,
 		.history = s->history,
@@ -88,6 +88,7 @@ session_reply(struct session *s, const char *reply, double seconds,
 	const struct scenario *sc = s->sc;
 	size_t from = engine_node(s->engine);
 	bool at_fault = engine_at_fault(s->engine);
+	bool owed = engine_apology_owed(s->engine);
 	out->customer_before = engine_line(s->engine);
 	session_grade(s, reply, &out->grading);
 	engine_reply(s->engine, reply, &out->grading, &out->outcome);
@@ -98,6 +99,7 @@ session_reply(struct session *s, const char *reply, double seconds,
 		.reply = (char *)reply,
 		.seconds = seconds,
 		.at_fault = at_fault,
+		.apology_owed = owed,
 		.grading = out->grading,
 		.mood_before = out->outcome.mood_before,
 		.mood_after = out->outcome.mood_after,

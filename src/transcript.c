@@ -242,6 +242,7 @@ transcript_to_json(const struct transcript *t)
 		add_str(j, "reply", tu->reply);
 		cJSON_AddNumberToObject(j, "seconds", tu->seconds);
 		cJSON_AddBoolToObject(j, "at_fault", tu->at_fault);
+		cJSON_AddBoolToObject(j, "apology_owed", tu->apology_owed);
 		cJSON_AddNumberToObject(j, "mood_before", tu->mood_before);
 		cJSON_AddNumberToObject(j, "mood_after", tu->mood_after);
 		add_str(j, "next_node", tu->next_node);
@@ -331,7 +332,7 @@ static const char *const top_keys[] = {"format", "trainee", "scenario",
     "turns", NULL};
 static const char *const scen_keys[] = {"id", "title", "file", "hash", NULL};
 static const char *const turn_keys[] = {"n", "node", "customer", "reply",
-    "seconds", "at_fault", "mood_before", "mood_after", "next_node",
+    "seconds", "at_fault", "apology_owed", "mood_before", "mood_after", "next_node",
     "grading", NULL};
 static const char *const statuses[] = {"in_progress", "finished",
     "unfinished", "interrupted", NULL};
@@ -370,6 +371,8 @@ load_turn(const struct jsondoc *doc, struct diags *d, const cJSON *j,
 	if (jd_number(doc, d, j, path, "seconds", false, 0, 1e9, &sec))
 		tu->seconds = sec;
 	jd_bool(doc, d, j, path, "at_fault", false, &tu->at_fault);
+	tu->apology_owed = tu->at_fault;
+	jd_bool(doc, d, j, path, "apology_owed", false, &tu->apology_owed);
 	if (jd_int(doc, d, j, path, "mood_before", true, 0, MOOD_MAX, &v))
 		tu->mood_before = (int)v;
 	if (jd_int(doc, d, j, path, "mood_after", true, 0, MOOD_MAX, &v))

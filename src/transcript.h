@@ -25,6 +25,7 @@ struct transcript_turn {
 	char *reply;
 	double seconds;     /* time the trainee took to reply */
 	bool at_fault;      /* the company was at fault at this node */
+	bool apology_owed;  /* at fault, and no apology given earlier */
 	struct grading grading;
 	int mood_before, mood_after;
 	char *next_node;    /* node after the reply */

@@ -202,6 +202,27 @@ START_TEST(test_hang_up_at_100)
 }
 END_TEST
 
+START_TEST(test_apology_owed_once)
+{
+	struct engine *e = engine_new(&sc, 1);
+	ck_assert(engine_apology_owed(e));
+	struct grading g;
+	make_grading(&g, BIT(CRIT_APOLOGY) | BIT(CRIT_CALM), -1);
+	struct turn_outcome o;
+	engine_reply(e, "x", &g, &o);
+	grading_free(&g);
+	ck_assert_int_eq(engine_ending(e), END_NONE);
+	ck_assert(engine_at_fault(e));
+	ck_assert(!engine_apology_owed(e)); /* one sincere apology is enough */
+	/* Now a reply without an apology costs nothing for it. */
+	make_grading(&g, BIT(CRIT_CALM), -1);
+	ck_assert_int_eq(mood_delta(&sc.mood, &g, engine_apology_owed(e)),
+	    mood_delta(&sc.mood, &g, false));
+	grading_free(&g);
+	engine_free(e);
+}
+END_TEST
+
 START_TEST(test_at_fault_override)
 {
 	ck_assert(sc.at_fault);
@@ -229,6 +250,7 @@ main(void)
 	tcase_add_test(tc, test_reply_after_end_refused);
 	tcase_add_test(tc, test_mood_delta);
 	tcase_add_test(tc, test_hang_up_at_100);
+	tcase_add_test(tc, test_apology_owed_once);
 	tcase_add_test(tc, test_at_fault_override);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
