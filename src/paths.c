@@ -46,9 +46,10 @@ find_shipped(const char *override, const char *env, const char *name)
 		return xstrdup(e);
 	char *dir = exe_dir();
 	if (dir) {
-		/* The binary sits at the top of a checkout, or in build-asan/. */
-		const char *const rel[] = {"", "/.."};
-		for (size_t i = 0; i < 2; i++) {
+		/* The binary sits at the top of a checkout, in build-asan/, or
+		 * installed as PREFIX/bin/irate beside PREFIX/share/irate. */
+		const char *const rel[] = {"", "/..", "/../share/irate"};
+		for (size_t i = 0; i < 3; i++) {
 			char *p = xasprintf("%s%s/%s", dir, rel[i], name);
 			if (is_dir(p)) {
 				free(dir);

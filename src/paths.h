@@ -5,8 +5,9 @@
 /* Each returns a fresh string the caller frees. */
 
 /* The assets directory: override if non-NULL, else $IRATE_ASSETS, else
- * "assets" beside the running binary (a source checkout), else the
- * installed IRATE_DATADIR/assets. */
+ * "assets" beside the running binary (a source checkout), else
+ * ../share/irate/assets from the binary (an installed copy, wherever
+ * PREFIX was), else the compiled-in IRATE_DATADIR/assets. */
 char *paths_assets_dir(const char *override);
 /* The shipped scenarios directory, found the same way ($IRATE_SCENARIOS,
  * beside the binary, IRATE_DATADIR/scenarios). */
