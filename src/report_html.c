@@ -31,11 +31,11 @@ static const char style[] =
     "svg .dot{fill:#0969da}"
     "svg .axis{stroke:#d0d7de;stroke-width:1}";
 
-/* Append s with &, <, >, " and ' escaped. */
+/* Append at most n bytes of s with &, <, >, " and ' escaped. */
 static void
-esc(struct buf *b, const char *s)
+esc_n(struct buf *b, const char *s, size_t n)
 {
-	for (; *s; s++) {
+	for (; *s && n > 0; s++, n--) {
 		switch (*s) {
 		case '&': buf_puts(b, "&amp;"); break;
 		case '<': buf_puts(b, "&lt;"); break;
@@ -45,6 +45,19 @@ esc(struct buf *b, const char *s)
 		default: buf_putc(b, *s);
 		}
 	}
+}
+
+static void
+esc(struct buf *b, const char *s)
+{
+	esc_n(b, s, (size_t)-1);
+}
+
+/* The date part of an ISO 8601 time. */
+static void
+esc_date(struct buf *b, const char *iso)
+{
+	esc_n(b, iso, 10);
 }
 
 /* An SVG line chart of criterion c's share met per session (0..100%). */
@@ -95,7 +108,7 @@ examples(struct buf *b, const struct report_stats *st)
 		buf_puts(b, " · ");
 		esc(b, e->scenario_title[0] ? e->scenario_title : e->scenario_id);
 		buf_puts(b, " · ");
-		esc(b, e->started);
+		esc_date(b, e->started);
 		buf_printf(b, " · turn %d</p>", e->turn);
 		if (e->customer) {
 			buf_puts(b, "<p><b>Customer:</b> ");
@@ -146,7 +159,7 @@ section(struct buf *b, const struct report_stats *st)
 		buf_printf(b, "</td><td class=\"num\">%d</td><td>", bs->score);
 		esc(b, bs->trainee);
 		buf_puts(b, " <span class=\"muted\">");
-		esc(b, bs->started);
+		esc_date(b, bs->started);
 		buf_printf(b, "</span></td><td class=\"num\">%zu</td></tr>\n",
 		    bs->sessions);
 	}
