@@ -15,9 +15,10 @@ ui_feedback_draw(struct ui *u)
 	const struct session_turn *t = &u->last;
 	char right[48];
 	snprintf(right, sizeof right, "score %d of 100", t->grading.overall);
-	char left[64];
-	snprintf(left, sizeof left, "Feedback on reply %d of %d",
-	    t->outcome.turn, u->sc->turn_limit);
+	char left[96];
+	snprintf(left, sizeof left, "Feedback on reply %d of %d%s",
+	    t->outcome.turn, u->sc->turn_limit,
+	    t->outcome.ending != END_NONE ? ": the call has ended" : "");
 	ui_bar(0, left, right);
 	struct ui_doc d = {0};
 	ui_view_turn(&d, u->s.tr.nturns ?

@@ -107,7 +107,7 @@ play_until() {
 		type_text "$2"
 		keys Enter
 		wait_for "Feedback on reply" 10 || return 1
-		if shows "The call has ended"; then
+		if shows "the call has ended"; then
 			keys Enter
 			wait_for "The call ended" 5
 			return $?
