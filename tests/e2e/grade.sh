@@ -171,5 +171,5 @@ check "missing file: message" has "$tmp/err" "cannot open $tmp/does-not-exist.js
 run "$tmp"
 check "directory: exit 1" [ "$rc" -eq 1 ]
 
-echo "grade: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
