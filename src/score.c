@@ -56,6 +56,8 @@ scorer_free(struct scorer *s)
 	free(s->dead);
 	free(s->negby);
 	free(s->sarc);
+	free(s->cover);
+	free(s->zone);
 	free(s->h1);
 	free(s->h2);
 	overlap_set_free(&s->facts);

@@ -47,6 +47,7 @@ score_calm(struct score_run *r)
 	const struct text_tokens *t = &r->s->tok;
 	int nviol = 0;
 	enum tip_kind tk = TIP_DEFAULT;
+	score_cover(r);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
 		if (k->kind == TOK_WORD && (k->flags & TF_CAPS) &&
@@ -136,6 +137,7 @@ score_apology(struct score_run *r)
 	int live = 0, best = 0;
 	enum tip_kind tk = TIP_DEFAULT;
 	uint32_t last_end = 0;
+	score_cover(r);
 	FOR_MATCHES(r, i, x) {
 		if (x->cat == LC_NON_APOLOGY && !score_negated(r, x)) {
 			score_evidence(r, CRIT_APOLOGY, x->start, x->end, false,
@@ -186,6 +188,7 @@ score_empathy(struct score_run *r)
 	int strong = 0, weak = 0, best = 0;
 	enum tip_kind tk = TIP_DEFAULT;
 	uint32_t last_end = 0;
+	score_cover(r);
 	FOR_MATCHES(r, i, x) {
 		if (x->cat != LC_EMPATHY && x->cat != LC_EMPATHY_WEAK)
 			continue;
@@ -237,17 +240,16 @@ score_empathy(struct score_run *r)
 static bool
 customer_does(const struct score_run *r, const struct lex_match *x)
 {
-	const struct lex_matches *ms = &r->s->m;
-	const struct text_tokens *t = &r->s->tok;
-	for (size_t i = 0; i < ms->n; i++) {
-		const struct lex_match *y = &ms->v[i];
-		if (y->cat != LC_CUSTOMER_ACTION)
-			continue;
-		if (t->v[y->start].sent != t->v[x->start].sent)
-			continue;
-		if (y->start <= x->start && y->end + 2 >= x->start)
+	return (r->s->zone[x->start] & ZN_CUSTOMER) != 0;
+}
+
+/* A vague promise overlapping x or shortly before it ("I'll try to ..."). */
+static bool
+vague_before(const struct score_run *r, const struct lex_match *x)
+{
+	for (uint32_t j = x->start; j < x->end; j++)
+		if (r->s->zone[j] & ZN_VAGUE)
 			return true;
-	}
 	return false;
 }
 
@@ -256,42 +258,7 @@ customer_does(const struct score_run *r, const struct lex_match *x)
 static bool
 hostile_sentence(const struct score_run *r, const struct lex_match *x)
 {
-	const struct lex_matches *ms = &r->s->m;
-	const struct text_tokens *t = &r->s->tok;
-	for (size_t i = 0; i < ms->n; i++) {
-		const struct lex_match *y = &ms->v[i];
-		if ((y->cat == LC_HOSTILE || y->cat == LC_DISMISSIVE ||
-		    y->cat == LC_SARCASM) && !r->s->dead[i] &&
-		    t->v[y->start].sent == t->v[x->start].sent)
-			return true;
-	}
-	return false;
-}
-
-/* A vague promise shortly before x in its sentence ("I'll try to ..."). */
-static bool
-vague_before(const struct score_run *r, const struct lex_match *x)
-{
-	const struct lex_matches *ms = &r->s->m;
-	const struct text_tokens *t = &r->s->tok;
-	for (size_t i = 0; i < ms->n; i++) {
-		const struct lex_match *y = &ms->v[i];
-		if (y->cat != LC_VAGUE ||
-		    t->v[y->start].sent != t->v[x->start].sent)
-			continue;
-		if (y->start < x->end && x->start <= y->end + 6)
-			return true;
-	}
-	return false;
-}
-
-static bool
-sentence_has_number(const struct text_tokens *t, uint32_t sent)
-{
-	for (size_t i = 0; i < t->n; i++)
-		if (t->v[i].sent == sent && t->v[i].kind == TOK_NUM)
-			return true;
-	return false;
+	return (r->s->sarc[r->s->tok.v[x->start].sent] & SF_HOSTILE) != 0;
 }
 
 void
@@ -303,6 +270,9 @@ score_alternative(struct score_run *r)
 	uint32_t last_end = 0;
 	const struct text_tokens *t = &r->s->tok;
 	FOR_MATCHES(r, i, x) {
+		if ((x->cat == LC_HOSTILE || x->cat == LC_DISMISSIVE ||
+		    x->cat == LC_SARCASM) && !r->s->dead[i])
+			r->s->sarc[t->v[x->start].sent] |= SF_HOSTILE;
 		if (x->cat == LC_VAGUE && !score_negated(r, x)) {
 			score_evidence(r, CRIT_ALTERNATIVE, x->start, x->end, false,
 			    score_why(r, x));
@@ -340,7 +310,7 @@ score_alternative(struct score_run *r)
 			last_end = x->end;
 		if (x->cat == LC_CHOICE)
 			choice = true;
-		if (!concrete && sentence_has_number(t, t->v[x->start].sent))
+		if (r->s->sarc[t->v[x->start].sent] & SF_NUMBER)
 			concrete = true;
 		score_evidence(r, CRIT_ALTERNATIVE, x->start, x->end, true,
 		    score_why(r, x));

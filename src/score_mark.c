@@ -33,8 +33,14 @@ score_mark(struct score_run *r)
 	s->negby = xgrow(s->negby, &s->cnegby, t->n + 1, sizeof *s->negby);
 	s->dead = xgrow(s->dead, &s->cdead, m->n + 1, 1);
 	s->sarc = xgrow(s->sarc, &s->csarc, t->nsent + 1, 1);
+	s->cover = xgrow(s->cover, &s->ccover, t->n + 1, sizeof *s->cover);
+	s->zone = xgrow(s->zone, &s->czone, t->n + 1, 1);
 	memset(s->dead, 0, m->n);
 	memset(s->sarc, 0, t->nsent + 1);
+	memset(s->zone, 0, t->n + 1);
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].kind == TOK_NUM)
+			s->sarc[t->v[i].sent] |= SF_NUMBER;
 	for (size_t i = 0; i < t->n; i++)
 		s->negby[i] = -1;
 	for (size_t i = 0; i < m->n; i++) {
@@ -43,7 +49,18 @@ score_mark(struct score_run *r)
 			for (uint32_t j = x->start; j < x->end; j++)
 				t->v[j].mark |= MK_NONEG;
 		if (x->cat == LC_SARCASM)
-			s->sarc[t->v[x->start].sent] = 1;
+			s->sarc[t->v[x->start].sent] |= SF_SARCASM;
+		/* Zones after vague promises and customer actions. */
+		if (x->cat == LC_VAGUE || x->cat == LC_CUSTOMER_ACTION) {
+			uint8_t z = x->cat == LC_VAGUE ? ZN_VAGUE : ZN_CUSTOMER;
+			size_t from = x->cat == LC_VAGUE ? x->start : x->end;
+			size_t to = x->end + (x->cat == LC_VAGUE ? 7 : 3);
+			for (size_t j = from; j < to && j < t->n; j++) {
+				if (t->v[j].sent != t->v[x->start].sent)
+					break;
+				s->zone[j] |= z;
+			}
+		}
 	}
 	int win = r->lx->neg_window;
 	for (size_t i = 0; i < t->n; i++) {
@@ -76,7 +93,8 @@ score_mark(struct score_run *r)
 		const struct lex_match *x = &m->v[i];
 		if (x->cat != LC_NEGATES_BEFORE)
 			continue;
-		for (size_t j = x->start; j > 0; j--) {
+		for (size_t j = x->start; j > 0 && x->start - j < (size_t)win * 2;
+		    j--) {
 			if (t->v[j - 1].sent != t->v[x->start].sent ||
 			    clause_break(r, t, j - 1))
 				break;
@@ -125,7 +143,7 @@ score_negated(const struct score_run *r, const struct lex_match *m)
 bool
 score_sarcastic(const struct score_run *r, const struct lex_match *m)
 {
-	return (r->s->sarc[r->s->tok.v[m->start].sent] & 1) != 0;
+	return (r->s->sarc[r->s->tok.v[m->start].sent] & SF_SARCASM) != 0;
 }
 
 bool
@@ -134,14 +152,27 @@ score_overlaps(const struct lex_match *a, const struct lex_match *b)
 	return a->start < b->end && b->start < a->end;
 }
 
+void
+score_cover(struct score_run *r)
+{
+	struct scorer *s = r->s;
+	const struct text_tokens *t = &s->tok;
+	memset(s->cover, 0, t->n * sizeof *s->cover);
+	for (size_t i = 0; i < s->m.n; i++) {
+		const struct lex_match *x = &s->m.v[i];
+		if (s->dead[i])
+			continue;
+		for (uint32_t j = x->start; j < x->end && j < t->n; j++)
+			s->cover[j] |= (uint32_t)1 << x->cat;
+	}
+}
+
 bool
 score_overlaps_cat(const struct score_run *r, const struct lex_match *m,
     enum lex_cat cat)
 {
-	const struct lex_matches *ms = &r->s->m;
-	for (size_t i = 0; i < ms->n; i++)
-		if (ms->v[i].cat == cat && !r->s->dead[i] &&
-		    score_overlaps(&ms->v[i], m))
+	for (uint32_t j = m->start; j < m->end && j < r->s->tok.n; j++)
+		if (r->s->cover[j] & ((uint32_t)1 << cat))
 			return true;
 	return false;
 }

@@ -33,12 +33,31 @@ struct scorer {
 	size_t cdead;
 	int32_t *negby;         /* per token: the negator scoping it, or -1 */
 	size_t cnegby;
-	uint8_t *sarc;          /* per sentence: sarcastic */
+	uint8_t *sarc;          /* per sentence: SF_* flags */
 	size_t csarc;
+	uint32_t *cover;        /* per token: bit c set if a live match of
+	                         * category c covers it (score_cover()) */
+	size_t ccover;
+	uint8_t *zone;          /* per token: ZN_* flags */
+	size_t czone;
 	uint64_t *h1, *h2;      /* word-pair hashes for near-duplicates */
 	size_t ch1, ch2;
 	struct overlap_set facts;
 	bool facts_valid;
+};
+
+/* Sentence flags (scorer.sarc). */
+enum {
+	SF_SARCASM = 1,  /* has a sarcasm marker */
+	SF_SCORN = 2,    /* mocks, threatens or orders the customer */
+	SF_NUMBER = 4,   /* has a number */
+	SF_HOSTILE = 8   /* has a live hostile, dismissive or sarcastic match */
+};
+
+/* Token zones (scorer.zone). */
+enum {
+	ZN_VAGUE = 1,    /* within a vague promise or just after it */
+	ZN_CUSTOMER = 2  /* just after "you need to", "you can" */
 };
 
 struct score_run {
@@ -64,7 +83,9 @@ void score_overall(struct score_run *r);
 bool score_negated(const struct score_run *r, const struct lex_match *m);
 bool score_sarcastic(const struct score_run *r, const struct lex_match *m);
 bool score_overlaps(const struct lex_match *a, const struct lex_match *b);
-/* Does any live match of category cat overlap m? */
+/* Recompute scorer.cover from the matches still live.  Linear. */
+void score_cover(struct score_run *r);
+/* Does any live match of category cat overlap m (as of score_cover())? */
 bool score_overlaps_cat(const struct score_run *r, const struct lex_match *m,
     enum lex_cat cat);
 /* Add evidence for criterion c spanning tokens [a, b). */

@@ -83,13 +83,13 @@ mark_scorn(struct score_run *r)
 		if (s->dead[i] || (x->cat != LC_HOSTILE &&
 		    x->cat != LC_SARCASM && x->cat != LC_COMMAND))
 			continue;
-		s->sarc[t->v[x->start].sent] |= 2;
+		s->sarc[t->v[x->start].sent] |= SF_SCORN;
 		any = true;
 	}
 	if (!any)
 		return;
 	for (size_t i = 0; i < t->n; i++)
-		if (s->sarc[t->v[i].sent] & 2)
+		if (s->sarc[t->v[i].sent] & SF_SCORN)
 			t->v[i].mark |= MK_SCORN;
 }
 

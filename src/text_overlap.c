@@ -86,7 +86,7 @@ find_ent(const struct overlap_set *os, const char *s, size_t n,
 		if (e >= 0)
 			return e;
 	}
-	if (wn >= 7) {
+	if (wn >= 7 && os->n <= 256) {
 		for (size_t i = 0; i < os->n; i++) {
 			size_t l = strlen(os->ent[i].stem);
 			if (l >= 4 && l + 3 <= wn &&
