@@ -310,7 +310,9 @@ ui_run(const char *path, struct scorer *scorer, const struct play_options *o)
 	ui_set_utf8(locale_is_utf8());
 
 	if (path) {
-		history_scan(&u.hist, o->data_dir, u.trainee, NULL, &(struct diags){0});
+		struct diags hd = {0};
+		history_scan(&u.hist, o->data_dir, u.trainee, NULL, &hd);
+		diags_free(&hd);
 		if (ui_play_begin(&u, &u.own_sc) != 0)
 			u.quit = true;
 	} else {
