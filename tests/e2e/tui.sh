@@ -17,6 +17,7 @@ SOCK="irate-test-$$"
 tmp=$(mktemp -d) || exit 2
 cleanup() {
 	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
