@@ -178,6 +178,16 @@ check_bytes(const char *file, long line, const char *t, size_t n,
 	return true;
 }
 
+/* "... at line 1, column 14)" -> "... at column 14)", in place. */
+static void
+drop_line_one(char *msg)
+{
+	static const char needle[] = "line 1, column ";
+	char *p = strstr(msg, needle);
+	if (p)
+		memmove(p, p + 8, strlen(p + 8) + 1);
+}
+
 enum gradeline_status
 gradeline_parse(struct gradeline *gl, const char *file, long line,
     const char *text, size_t len, struct diags *d)
@@ -203,10 +213,13 @@ gradeline_parse(struct gradeline *gl, const char *file, long line,
 			    "not an object: a line must be a JSON object such as "
 			    "{\"reply\": \"...\"}");
 	}
-	/* The document is this one line: put the real line number in. */
+	/* The document is this one line: put the real line number in, and
+	 * drop "line 1" from messages that point elsewhere in it. */
 	int l = line > 0 && line < (long)(~0u >> 1) ? (int)line : 0;
-	for (size_t i = before; i < d->n; i++)
+	for (size_t i = before; i < d->n; i++) {
 		d->v[i].line = l;
+		drop_line_one(d->v[i].msg);
+	}
 	if (d->n > before) {
 		gl->customer = gl->reply = NULL;
 		gl->reply_len = 0;

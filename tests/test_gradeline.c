@@ -122,7 +122,8 @@ struct bad_case {
 static const struct bad_case bad[] = {
 	{"not json", 0, "9", 1, "not valid JSON: unexpected character 'n'"},
 	{"{\"reply\": \"x\",}", 0, "9", 15,
-	    "not valid JSON: a comma before '}' (remove the comma at line 1, column 14)"},
+	    "not valid JSON: a comma before '}' (remove the comma at "
+	    "column 14)"},
 	{"{\"reply\": \"x\"", 0, "9", 14, "not valid JSON: unexpected end of file"},
 	{"{\"reply\": \"x\"} {}", 0, "9", 16,
 	    "not valid JSON: unexpected character '{'"},
