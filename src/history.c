@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "review.h"
 #include "transcript.h"
 #include "xalloc.h"
 
@@ -57,11 +58,13 @@ entry_count(struct history *h, const struct transcript *t)
 	}
 }
 
+/* A transcript's file name: *.json, not hidden, not a review sidecar. */
 static bool
-is_json_name(const char *name)
+is_transcript_name(const char *name)
 {
 	size_t n = strlen(name);
-	return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0;
+	return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0 &&
+	    !review_is_sidecar(name);
 }
 
 int
@@ -78,7 +81,7 @@ history_scan(struct history *h, const char *data_dir, const char *trainee,
 	}
 	struct dirent *de;
 	while ((de = readdir(dp)) != NULL) {
-		if (!is_json_name(de->d_name))
+		if (!is_transcript_name(de->d_name))
 			continue;
 		char *path = xasprintf("%s/%s", dir, de->d_name);
 		if (skip_path && strcmp(path, skip_path) == 0) {

@@ -6,6 +6,7 @@
 
 #include "history.h"
 #include "lib.h"
+#include "review.h"
 #include "transcript.h"
 
 /* Save one session of scenario id with replies scoring scores[0..n),
@@ -135,6 +136,31 @@ START_TEST(test_bad_file)
 }
 END_TEST
 
+/* A review sidecar beside a transcript is not a session of its own. */
+START_TEST(test_sidecar_left_out)
+{
+	char *dir = test_temp_dir();
+	int a[] = {55};
+	char *p = save_session(dir, "ana", "late-order", a, 1, "finished",
+	    END_RESOLVED);
+	struct review r;
+	struct diags d = {0};
+	ck_assert_int_eq(review_start(&r, p, "Sam Supervisor", &d), 0);
+	review_comment(&r, 1, "Good.", NULL);
+	ck_assert_int_eq(review_save(&r, &d), 0);
+	review_free(&r);
+	struct history h;
+	ck_assert_int_eq(history_scan(&h, dir, "ana", NULL, &d), 1);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_int_eq(history_find(&h, "late-order")->sessions, 1);
+	history_free(&h);
+	diags_free(&d);
+	free(p);
+	test_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
 static Suite *
 history_suite(void)
 {
@@ -144,6 +170,7 @@ history_suite(void)
 	tcase_add_test(tc, test_empty);
 	tcase_add_test(tc, test_best_and_last);
 	tcase_add_test(tc, test_bad_file);
+	tcase_add_test(tc, test_sidecar_left_out);
 	suite_add_tcase(s, tc);
 	return s;
 }
