@@ -39,7 +39,6 @@ run() {
 # ids FILE: the id of each JSON output line, one a line.
 ids() { sed -n 's/^{"id":\("[^"]*"\|-\{0,1\}[0-9.]*\),.*/\1/p' "$1"; }
 valid_json_lines() {
-	command -v jq >/dev/null 2>&1 || return 0 # jq only if installed
 	jq -c . "$1" >/dev/null 2>&1
 }
 
