@@ -81,11 +81,14 @@ signals_restore(void)
 		signal(sigs[i], SIG_DFL);
 }
 
+static void paste_mode(bool on);
+
 static void
 end_curses(void)
 {
 	if (curses_on) {
 		curses_on = 0;
+		paste_mode(false);
 		endwin();
 	}
 }
@@ -220,6 +223,23 @@ swallow_sequence(void)
 	return true;
 }
 
+/* Bracketed paste: terminals that support it wrap pasted text in these
+ * markers, so a newline inside a paste does not send the reply. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
+static void
+paste_mode(bool on)
+{
+	/* Only where the terminal says it is xterm-like; others ignore it. */
+	const char *term = getenv("TERM");
+	if (term == NULL || strncmp(term, "vt", 2) == 0 ||
+	    strcmp(term, "linux") == 0 || strcmp(term, "dumb") == 0)
+		return;
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
 /* Home and End as terminals send them, whatever the terminfo says. */
 static void
 define_keys(void)
@@ -231,6 +251,7 @@ define_keys(void)
 		{"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME},
 		{"\033OH", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[8~", KEY_END},
 		{"\033[F", KEY_END}, {"\033OF", KEY_END}, {"\033[3~", KEY_DC},
+		{"\033[200~", KEY_PASTE_BEGIN}, {"\033[201~", KEY_PASTE_END},
 	};
 	for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
 		if (key_defined(extra[i].seq) == 0)
@@ -305,6 +326,7 @@ ui_run(const char *path, struct scorer *scorer, const struct play_options *o)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	define_keys();
+	paste_mode(true);
 	timeout(250);
 	ui_colors_init(o->no_color);
 	ui_set_utf8(locale_is_utf8());
@@ -321,6 +343,7 @@ ui_run(const char *path, struct scorer *scorer, const struct play_options *o)
 	}
 
 	int fatal = 0;
+	bool pasting = false;
 	while (!u.quit) {
 		if (got_signal) {
 			int sig = got_signal;
@@ -340,8 +363,14 @@ ui_run(const char *path, struct scorer *scorer, const struct play_options *o)
 			continue;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;
+		if (r == KEY_CODE_YES && (ch == KEY_PASTE_BEGIN || ch == KEY_PASTE_END)) {
+			pasting = ch == KEY_PASTE_BEGIN;
+			continue;
+		}
 		if (r == OK && ch == 27 && swallow_sequence())
 			continue;
+		if (pasting && r == OK && (ch == '\r' || ch == '\n' || ch == '\t'))
+			ch = ' '; /* a pasted line break joins, it does not send */
 		handle_key(&u, r, ch);
 	}
 	end_curses();

@@ -246,6 +246,12 @@ check "edit: Ctrl-W deletes words" wait_for "> first reply about"
 if shows "the birthday"; then :; fi
 keys C-u
 check "edit: Ctrl-U clears to the start" sh -c '! tmux -L "$1" capture-pane -p | grep -q "> first reply"' _ "$SOCK"
+# A bracketed paste with line breaks joins them instead of sending.
+printf 'pasted first line\nsecond line \305\253\n' >"$tmp/paste.txt"
+t load-buffer "$tmp/paste.txt"
+t paste-buffer -p
+check "edit: a pasted line break does not send" wait_for "> pasted first line second line ū"
+check "edit: still on turn 2 after the paste" shows "turn 2 of 8"
 keys F10
 wait_for "EXIT=3"
 
