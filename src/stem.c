@@ -1,14 +1,31 @@
-/* stem.c: Snowball stemming through libstemmer. */
+/* stem.c: Snowball stemming through libstemmer, with a small cache.
+ *
+ * Stemming a word costs some hundreds of instructions; replies and facts
+ * repeat their words, so the last stems are kept in a direct-mapped cache
+ * (words up to STEM_CACHE_WORD - 1 bytes).  The stem of a word never
+ * depends on anything else, so the cache changes no result. */
 #include "stem.h"
 
 #include <libstemmer.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "xalloc.h"
 
+#define STEM_CACHE_SLOTS 2048 /* a power of two */
+#define STEM_CACHE_WORD 30
+
+struct stem_slot {
+	uint8_t wlen;         /* 0: empty */
+	uint8_t slen;
+	char w[STEM_CACHE_WORD];
+	char s[STEM_CACHE_WORD];
+};
+
 struct stemmer {
 	struct sb_stemmer *sb;
+	struct stem_slot *cache; /* STEM_CACHE_SLOTS, allocated on first use */
 };
 
 struct stemmer *
@@ -28,7 +45,17 @@ stem_free(struct stemmer *st)
 	if (st == NULL)
 		return;
 	sb_stemmer_delete(st->sb);
+	free(st->cache);
 	free(st);
+}
+
+static size_t
+put(char *out, size_t cap, const void *r, size_t rn)
+{
+	size_t m = rn < cap - 1 ? rn : cap - 1;
+	memcpy(out, r, m);
+	out[m] = '\0';
+	return m;
 }
 
 size_t
@@ -36,18 +63,30 @@ stem_word(struct stemmer *st, const char *w, size_t n, char *out, size_t cap)
 {
 	if (cap == 0)
 		return 0;
-	const sb_symbol *r = NULL;
-	int rn = 0;
-	if (st && n > 0 && n < 64) {
-		r = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)n);
-		rn = r ? sb_stemmer_length(st->sb) : 0;
+	if (st == NULL || n == 0 || n >= 64)
+		return put(out, cap, w, n);
+	struct stem_slot *slot = NULL;
+	if (n < STEM_CACHE_WORD) {
+		if (st->cache == NULL)
+			st->cache = xcalloc(STEM_CACHE_SLOTS, sizeof *st->cache);
+		uint32_t h = 2166136261u;
+		for (size_t i = 0; i < n; i++) {
+			h ^= (unsigned char)w[i];
+			h *= 16777619u;
+		}
+		slot = &st->cache[(h ^ (h >> 15)) & (STEM_CACHE_SLOTS - 1)];
+		if (slot->wlen == n && memcmp(slot->w, w, n) == 0)
+			return put(out, cap, slot->s, slot->slen);
 	}
-	if (r == NULL) {
-		r = (const sb_symbol *)w;
-		rn = (int)n;
+	const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)n);
+	if (r == NULL)
+		return put(out, cap, w, n);
+	size_t rn = (size_t)sb_stemmer_length(st->sb);
+	if (slot && rn < STEM_CACHE_WORD) {
+		slot->wlen = (uint8_t)n;
+		slot->slen = (uint8_t)rn;
+		memcpy(slot->w, w, n);
+		memcpy(slot->s, r, rn);
 	}
-	size_t m = (size_t)rn < cap - 1 ? (size_t)rn : cap - 1;
-	memcpy(out, r, m);
-	out[m] = '\0';
-	return m;
+	return put(out, cap, r, rn);
 }
