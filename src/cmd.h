@@ -40,6 +40,16 @@ int cmd_report(int argc, char **argv, const struct globals *g);
 void cmd_report_usage(FILE *f);
 int cmd_calibrate(int argc, char **argv, const struct globals *g);
 void cmd_calibrate_usage(FILE *f);
+int cmd_course(int argc, char **argv, const struct globals *g);
+void cmd_course_usage(FILE *f);
+/* Load and lint a course file (for irate lint), printing its problems;
+ * EXIT_OK when clean, else EXIT_PROBLEMS.  quiet: no "ok" line. */
+int cmd_course_lint_file(const char *path, bool quiet);
+
+/* Print "irate CMD: message" and a pointer to CMD's --help on stderr;
+ * returns EXIT_USAGE. */
+int cmd_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Print the help of one command (name) to stdout; 0, or -1 if unknown. */
 int cmd_help_topic(const char *name);

@@ -1,6 +1,5 @@
 /* cmd_calibrate.c: `irate calibrate` — the scorer against supervisors. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,21 +31,6 @@ cmd_calibrate_usage(FILE *f)
 	    f);
 }
 
-static int usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static int
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("irate calibrate: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputs("\nTry 'irate calibrate --help'.\n", stderr);
-	va_end(ap);
-	return EXIT_USAGE;
-}
-
 int
 cmd_calibrate(int argc, char **argv, const struct globals *g)
 {
@@ -61,10 +45,10 @@ cmd_calibrate(int argc, char **argv, const struct globals *g)
 			export = true;
 		} else if (strcmp(a, "-o") == 0) {
 			if (i + 1 >= argc)
-				return usage_error("-o needs a value");
+				return cmd_usage_error("calibrate", "-o needs a value");
 			out = argv[++i];
 		} else {
-			return usage_error("unexpected argument \"%s\"", a);
+			return cmd_usage_error("calibrate", "unexpected argument \"%s\"", a);
 		}
 	}
 	char *data = paths_data_dir(g->data_dir);

@@ -1,6 +1,5 @@
 /* cmd_grade.c: `irate grade` — grade replies read as JSON Lines, in bulk. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,21 +46,6 @@ cmd_grade_usage(FILE *f)
 	    "the lexicon could not be read; 2 bad command line.\n"
 	    "The formats are described in docs/grade-format.md.\n",
 	    f);
-}
-
-static int usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static int
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("irate grade: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputs("\nTry 'irate grade --help'.\n", stderr);
-	va_end(ap);
-	return EXIT_USAGE;
 }
 
 static int
@@ -240,20 +224,20 @@ cmd_grade(int argc, char **argv, const struct globals *g)
 			opts = false;
 		} else if (opts && strcmp(a, "--format") == 0) {
 			if (i + 1 >= argc)
-				return usage_error("--format needs json or csv");
+				return cmd_usage_error("grade", "--format needs json or csv");
 			if (parse_format(argv[++i], &fmt) != 0)
-				return usage_error("unknown format '%s' (json or csv)",
+				return cmd_usage_error("grade", "unknown format '%s' (json or csv)",
 				    argv[i]);
 		} else if (opts && strncmp(a, "--format=", 9) == 0) {
 			if (parse_format(a + 9, &fmt) != 0)
-				return usage_error("unknown format '%s' (json or csv)",
+				return cmd_usage_error("grade", "unknown format '%s' (json or csv)",
 				    a + 9);
 		} else if (opts && a[0] == '-' && a[1] != '\0') {
-			return usage_error("unknown option '%s'", a);
+			return cmd_usage_error("grade", "unknown option '%s'", a);
 		} else if (file == NULL) {
 			file = a;
 		} else {
-			return usage_error("one input file only ('%s' is one more)", a);
+			return cmd_usage_error("grade", "one input file only ('%s' is one more)", a);
 		}
 	}
 

@@ -1,6 +1,5 @@
 /* cmd_report.c: `irate report` — progress reports over the data directory. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,21 +37,6 @@ cmd_report_usage(FILE *f)
 	    "or an input file could not be read, or the output not written;\n"
 	    "2 bad command line.  See docs/reports.md.\n",
 	    f);
-}
-
-static int usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static int
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("irate report: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputs("\nTry 'irate report --help'.\n", stderr);
-	va_end(ap);
-	return EXIT_USAGE;
 }
 
 struct names {
@@ -168,18 +152,18 @@ cmd_report(int argc, char **argv, const struct globals *g)
 			a = "--cohort";
 		} else if (takes) {
 			if (i + 1 >= argc) {
-				rc = usage_error("%s needs a value", a);
+				rc = cmd_usage_error("report", "%s needs a value", a);
 				break;
 			}
 			val = argv[++i];
 		} else {
-			rc = usage_error("unexpected argument \"%s\"", a);
+			rc = cmd_usage_error("report", "unexpected argument \"%s\"", a);
 			break;
 		}
 		if (strcmp(a, "--format") == 0) {
 			if (strcmp(val, "text") && strcmp(val, "csv") &&
 			    strcmp(val, "json") && strcmp(val, "html"))
-				rc = usage_error("unknown format \"%s\" (text, csv, "
+				rc = cmd_usage_error("report", "unknown format \"%s\" (text, csv, "
 				    "json or html)", val);
 			format = val;
 		} else if (strcmp(a, "--trainee") == 0) {

@@ -18,22 +18,6 @@ is_blank(const char *t, size_t n)
 	return true;
 }
 
-static const char *
-kind_name(const cJSON *v)
-{
-	if (cJSON_IsString(v))
-		return "a string";
-	if (cJSON_IsNumber(v))
-		return "a number";
-	if (cJSON_IsBool(v))
-		return "true/false";
-	if (cJSON_IsArray(v))
-		return "a list";
-	if (cJSON_IsObject(v))
-		return "an object";
-	return "something else";
-}
-
 static void
 set_line_id(struct gradeline *gl)
 {
@@ -82,7 +66,7 @@ read_id(struct gradeline *gl, struct diags *d)
 		jd_error(&gl->doc, d, v, "id", "number is out of range");
 	} else {
 		jd_error(&gl->doc, d, v, "id", "must be a string or a number, not %s",
-		    kind_name(v));
+		    jd_type_name(v));
 	}
 }
 

@@ -79,22 +79,6 @@ grading_to_json(const struct grading *g)
 	return o;
 }
 
-static const char *
-kind_name(const cJSON *v)
-{
-	if (cJSON_IsString(v))
-		return "a string";
-	if (cJSON_IsNumber(v))
-		return "a number";
-	if (cJSON_IsBool(v))
-		return "true/false";
-	if (cJSON_IsNull(v))
-		return "null";
-	if (cJSON_IsArray(v))
-		return "a list";
-	return "something else";
-}
-
 /* A required string member that may be empty ("" is a valid span text). */
 static bool
 get_text(const struct jsondoc *doc, struct diags *d, const cJSON *o,
@@ -129,7 +113,7 @@ need_object(const struct jsondoc *doc, struct diags *d, const cJSON *v,
 {
 	if (cJSON_IsObject(v))
 		return true;
-	jd_error(doc, d, v, path, "must be an object, not %s", kind_name(v));
+	jd_error(doc, d, v, path, "must be an object, not %s", jd_type_name(v));
 	return false;
 }
 

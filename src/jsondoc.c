@@ -483,8 +483,8 @@ jd_check_keys(const struct jsondoc *doc, struct diags *d, const cJSON *obj,
 	return problems;
 }
 
-static const char *
-type_name(const cJSON *v)
+const char *
+jd_type_name(const cJSON *v)
 {
 	if (cJSON_IsString(v))
 		return "a string";
@@ -520,7 +520,7 @@ jd_type_error(const struct jsondoc *doc, struct diags *d, const cJSON *v,
     const char *path, const char *key, const char *want)
 {
 	char *p = jd_path(path, key);
-	jd_error(doc, d, v, p, "must be %s, not %s", want, type_name(v));
+	jd_error(doc, d, v, p, "must be %s, not %s", want, jd_type_name(v));
 	free(p);
 }
 
@@ -662,7 +662,7 @@ jd_string_array(const struct jsondoc *doc, struct diags *d, const cJSON *obj,
 		char *pi = jd_path_index(p, i);
 		if (!cJSON_IsString(e) || e->valuestring == NULL) {
 			jd_error(doc, d, e, pi, "must be a string, not %s",
-			    type_name(e));
+			    jd_type_name(e));
 			ok = false;
 		} else if (e->valuestring[0] == '\0') {
 			jd_error(doc, d, e, pi, "must not be empty");

@@ -84,6 +84,10 @@ bool jd_object(const struct jsondoc *doc, struct diags *d, const cJSON *obj,
 bool jd_array(const struct jsondoc *doc, struct diags *d, const cJSON *obj,
     const char *path, const char *key, bool required, const cJSON **out);
 
+/* How a value's type is named in messages: "a string", "a number",
+ * "true/false", "null", "a list", "an object". */
+const char *jd_type_name(const cJSON *v);
+
 /* The closest of the NULL-terminated candidates to word, or NULL if none is
  * close enough to suggest (edit distance at most a third of its length). */
 const char *jd_suggest(const char *word, const char *const *candidates);

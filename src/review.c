@@ -12,6 +12,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "atomic.h"
 #include "buf.h"
 #include "jsondoc.h"
 #include "sha256.h"
@@ -172,21 +173,6 @@ review_to_json(const struct review *r)
 	return o;
 }
 
-static int
-write_all(int fd, const char *s, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, s, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
 
 int
 review_save(const struct review *r, struct diags *d)
@@ -196,47 +182,14 @@ review_save(const struct review *r, struct diags *d)
 	cJSON_Delete(j);
 	if (text == NULL)
 		abort(); /* cJSON fails only when out of memory */
-	char *tmp = xasprintf("%s.tmp", r->path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-	    0600);
-	int rc = -1;
-	const char *what = "create";
-	if (fd >= 0) {
-		what = "write";
-		if (write_all(fd, text, strlen(text)) == 0 &&
-		    write_all(fd, "\n", 1) == 0) {
-			what = "sync";
-			if (fsync(fd) == 0)
-				rc = 0;
-		}
-		int err = errno;
-		close(fd);
-		errno = err;
-	}
-	if (rc == 0) {
-		what = "rename";
-		if (rename(tmp, r->path) != 0)
-			rc = -1;
-	}
-	if (rc != 0) {
+	const char *what = "write";
+	char *file = xasprintf("%s\n", text);
+	int rc = atomic_write_file(r->path, file, strlen(file), &what);
+	free(file);
+	if (rc != 0)
 		diags_add(d, DIAG_ERROR, r->path, 0, 0, NULL,
 		    "cannot save the review (%s failed: %s)", what,
 		    strerror(errno));
-		unlink(tmp);
-	} else {
-		char *dir = xstrdup(r->path);
-		char *slash = strrchr(dir, '/');
-		if (slash) {
-			*slash = '\0';
-			int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-			if (dfd >= 0) {
-				fsync(dfd);
-				close(dfd);
-			}
-		}
-		free(dir);
-	}
-	free(tmp);
 	cJSON_free(text);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "grading_json.h"
 #include "jsondoc.h"
 #include "trainee.h"
@@ -252,23 +253,6 @@ transcript_to_json(const struct transcript *t)
 	return o;
 }
 
-/* Write all of buf to fd; 0 or -1 (errno set). */
-static int
-write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int
 transcript_save(const struct transcript *t, struct diags *d)
 {
@@ -280,48 +264,14 @@ transcript_save(const struct transcript *t, struct diags *d)
 		    "cannot serialise the transcript");
 		return -1;
 	}
-	char *tmp = xasprintf("%s.tmp", t->path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-	    0600);
-	int rc = -1;
-	const char *what = "create";
-	if (fd >= 0) {
-		what = "write";
-		if (write_all(fd, text, strlen(text)) == 0 &&
-		    write_all(fd, "\n", 1) == 0) {
-			what = "sync";
-			if (fsync(fd) == 0)
-				rc = 0;
-		}
-		int err = errno;
-		close(fd);
-		errno = err;
-	}
-	if (rc == 0) {
-		what = "rename";
-		if (rename(tmp, t->path) != 0)
-			rc = -1;
-	}
-	if (rc != 0) {
+	const char *what = "write";
+	char *file = xasprintf("%s\n", text);
+	int rc = atomic_write_file(t->path, file, strlen(file), &what);
+	free(file);
+	if (rc != 0)
 		diags_add(d, DIAG_ERROR, t->path, 0, 0, NULL,
 		    "cannot save the transcript (%s failed: %s)", what,
 		    strerror(errno));
-		unlink(tmp);
-	} else {
-		/* Make the rename itself durable. */
-		char *dir = xstrdup(t->path);
-		char *slash = strrchr(dir, '/');
-		if (slash) {
-			*slash = '\0';
-			int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-			if (dfd >= 0) {
-				fsync(dfd);
-				close(dfd);
-			}
-		}
-		free(dir);
-	}
-	free(tmp);
 	cJSON_free(text);
 	return rc;
 }
