@@ -59,6 +59,11 @@ expect_rc 2 "lint bad option" -- "$IRATE" lint --frob x.json
 expect_rc 0 "lint --graph" -- "$IRATE" lint --graph scenarios/late-order.json
 contains "$tmp/out" 'digraph "late-order"' "dot output"
 contains "$tmp/out" '"opening" -> "escalate_request"' "dot edge"
+# Every shipped scenario's graph is valid dot: Graphviz renders it.
+for f in scenarios/*.json; do
+	if "$IRATE" lint --graph "$f" 2>/dev/null | dot -Tsvg >"$tmp/g.svg" 2>"$tmp/dot.err" &&
+		grep -q "<svg" "$tmp/g.svg"; then ok; else bad "dot cannot render $f: $(head -c 200 "$tmp/dot.err")"; fi
+done
 printf '\000\001\002' > "$tmp/binary.json"
 expect_rc 1 "lint binary file" -- "$IRATE" lint "$tmp/binary.json"
 contains "$tmp/err" "NUL byte" "binary file message"
