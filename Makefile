@@ -135,7 +135,7 @@ lint-scenarios: all
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 irate $(DESTDIR)$(BINDIR)/irate
-	cp -R assets scenarios $(DESTDIR)$(DATADIR)/
+	cp -R assets scenarios courses $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/man/irate.1 $(DESTDIR)$(MANDIR)/man1/irate.1
 	install -m 644 docs/man/irate-scenario.5 $(DESTDIR)$(MANDIR)/man5/irate-scenario.5
 

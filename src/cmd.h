@@ -45,6 +45,11 @@ void cmd_course_usage(FILE *f);
 /* Load and lint a course file (for irate lint), printing its problems;
  * EXIT_OK when clean, else EXIT_PROBLEMS.  quiet: no "ok" line. */
 int cmd_course_lint_file(const char *path, bool quiet);
+int cmd_course(int argc, char **argv, const struct globals *g);
+void cmd_course_usage(FILE *f);
+/* Load and lint a course file (for irate lint), printing its problems;
+ * EXIT_OK when clean, else EXIT_PROBLEMS.  quiet: no "ok" line. */
+int cmd_course_lint_file(const char *path, bool quiet);
 
 /* Print "irate CMD: message" and a pointer to CMD's --help on stderr;
  * returns EXIT_USAGE. */

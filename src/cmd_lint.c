@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "course.h"
 #include "diag.h"
 #include "lint.h"
 #include "scenario.h"
@@ -20,7 +21,8 @@ cmd_lint_usage(FILE *f)
 	    "(docs/scenario-format.md), lint finds transitions to missing nodes,\n"
 	    "unreachable nodes, nodes with no way out, no ending reachable from\n"
 	    "the start, missing fallbacks, duplicate ids, facts without\n"
-	    "paraphrases and conditions that can never hold.\n"
+	    "paraphrases and conditions that can never hold.  Course files\n"
+	    "(\"kind\": \"course\", docs/course-format.md) are checked too.\n"
 	    "\n"
 	    "  --graph   write the scenario tree as Graphviz dot to stdout\n"
 	    "            (e.g. irate lint --graph f.json | dot -Tsvg > f.svg)\n"
@@ -65,6 +67,11 @@ cmd_lint(int argc, char **argv, const struct globals *g)
 	}
 	int rc = EXIT_OK;
 	for (int i = 0; i < nfiles; i++) {
+		if (!graph && course_file_is_course(files[i])) {
+			if (cmd_course_lint_file(files[i], quiet) != EXIT_OK)
+				rc = EXIT_PROBLEMS;
+			continue;
+		}
 		struct scenario sc;
 		struct diags d = {0};
 		scenario_load(&sc, files[i], &d);

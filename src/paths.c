@@ -75,6 +75,12 @@ paths_scenarios_dir(const char *override)
 }
 
 char *
+paths_courses_dir(const char *override)
+{
+	return find_shipped(override, "IRATE_COURSES", "courses");
+}
+
+char *
 paths_data_dir(const char *override)
 {
 	if (override && *override)

@@ -12,6 +12,9 @@ char *paths_assets_dir(const char *override);
 /* The shipped scenarios directory, found the same way ($IRATE_SCENARIOS,
  * beside the binary, IRATE_DATADIR/scenarios). */
 char *paths_scenarios_dir(const char *override);
+/* The shipped courses directory, found the same way ($IRATE_COURSES,
+ * beside the binary, IRATE_DATADIR/courses). */
+char *paths_courses_dir(const char *override);
 /* The data directory: override, else $IRATE_DATA_DIR, else
  * $XDG_DATA_HOME/irate, else $HOME/.local/share/irate. */
 char *paths_data_dir(const char *override);
