@@ -40,11 +40,8 @@ int cmd_report(int argc, char **argv, const struct globals *g);
 void cmd_report_usage(FILE *f);
 int cmd_calibrate(int argc, char **argv, const struct globals *g);
 void cmd_calibrate_usage(FILE *f);
-int cmd_course(int argc, char **argv, const struct globals *g);
-void cmd_course_usage(FILE *f);
-/* Load and lint a course file (for irate lint), printing its problems;
- * EXIT_OK when clean, else EXIT_PROBLEMS.  quiet: no "ok" line. */
-int cmd_course_lint_file(const char *path, bool quiet);
+int cmd_review(int argc, char **argv, const struct globals *g);
+void cmd_review_usage(FILE *f);
 int cmd_course(int argc, char **argv, const struct globals *g);
 void cmd_course_usage(FILE *f);
 /* Load and lint a course file (for irate lint), printing its problems;

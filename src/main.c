@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{"grade", cmd_grade, "grade replies given as JSON Lines"},
 	{"report", cmd_report, "progress reports: text, CSV, JSON or HTML"},
 	{"calibrate", cmd_calibrate, "how far the scorer agrees with supervisors"},
+	{"review", cmd_review, "browse transcripts, re-grade them, add comments and overrides"},
 	{"course", cmd_course, "a course of scenarios: progress, --next plays on"},
 	{"help", NULL, "show help for a command"},
 };
@@ -111,6 +112,10 @@ cmd_help_topic(const char *name)
 	}
 	if (strcmp(name, "course") == 0) {
 		cmd_course_usage(stdout);
+		return 0;
+	}
+	if (strcmp(name, "review") == 0) {
+		cmd_review_usage(stdout);
 		return 0;
 	}
 	if (strcmp(name, "help") == 0) {

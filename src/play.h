@@ -16,6 +16,10 @@ struct play_options {
 	const char *data_dir;
 	const char *scenarios_dir;
 	bool no_color;
+	bool review;             /* the terminal interface opens the review
+	                            browser (irate review) */
+	const char *reviewer;    /* who reviews; NULL: the trainee */
+	const char *review_filter; /* the browser's first filter, or NULL */
 };
 
 /* Play the scenario file at path as plain lines on stdin/stdout
