@@ -371,6 +371,7 @@ lexicon_load_files(const char *lex_path, const char *tips_path,
 		lexicon_free(lx);
 		return -1;
 	}
+	lexicon_index(lx);
 	*out = lx;
 	return 0;
 }
@@ -392,6 +393,7 @@ lexicon_free(struct lexicon *lx)
 {
 	if (lx == NULL)
 		return;
+	lexicon_index_free(lx);
 	free(lx->file);
 	free(lx->language);
 	free(lx->stemmer);

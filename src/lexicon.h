@@ -69,6 +69,18 @@ struct lex_el {
 	uint8_t optional;
 	uint8_t gap;         /* LE_GAP: at most this many words */
 	uint32_t alt, nalt;  /* LE_ALTS: lexicon.alts[alt .. alt+nalt) */
+	uint32_t set;        /* LE_ALTS: lexicon.sets[set - 1] decides, or 0 */
+};
+
+/* A compiled element of many alternatives (lexicon_index()): which
+ * vocabulary ids it matches, as bitsets, and its prefixes for words that
+ * are not in the vocabulary. */
+struct lex_set {
+	uint64_t *ex;        /* bit id: the word with that id is an alternative */
+	uint64_t *pre;       /* bit id: a prefix alternative matches the word */
+	uint32_t nv;         /* vocabulary ids below nv are in the bitsets */
+	uint32_t *pfx;       /* indexes into lexicon.alts of the prefixes */
+	uint32_t npfx;
 };
 
 struct lex_pattern {
@@ -107,6 +119,12 @@ struct lexicon {
 	struct lex_plist *pre_lists;
 	size_t npre, cpre;
 	struct lex_plist by_num;
+	struct lex_set *sets;    /* lexicon_index(): see lex_el.set */
+	size_t nsets;
+	int32_t *pre_of_id;      /* per vocabulary id: index into pre_lists of
+	                          * its first 3 bytes, or -1 */
+	size_t npre_of_id;
+	bool indexed;            /* lexicon_index() has run */
 
 	struct text_map classes; /* class name -> index into cls */
 	struct lex_el *cls;      /* each class's alternatives */
@@ -162,6 +180,10 @@ lexicon_in(const struct text_map *set, const char *w, size_t n)
  * message to err.  Class references are resolved in lx->classes. */
 int lexicon_compile(struct lexicon *lx, const char *src, enum lex_cat cat,
     int weight, const char *why, char *err, size_t errcap);
+/* Build the match index (lex_set bitsets, pre_of_id) once every pattern
+ * is compiled; lexicon_compile() rebuilds it if it has been built. */
+void lexicon_index(struct lexicon *lx);
+void lexicon_index_free(struct lexicon *lx);
 /* Keep a string for the lexicon's lifetime; returns the kept copy. */
 const char *lexicon_keep(struct lexicon *lx, const char *s);
 /* Define a word class from its alternatives (words or prefix*). */

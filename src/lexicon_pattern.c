@@ -121,6 +121,7 @@ push_el(struct lexicon *lx, uint8_t kind, uint8_t optional, uint8_t gap,
 	e->gap = gap;
 	e->alt = alt;
 	e->nalt = nalt;
+	e->set = 0;
 }
 
 static void
@@ -197,7 +198,7 @@ lexicon_add_class(struct lexicon *lx, const char *name,
 	}
 	lx->cls = xgrow(lx->cls, &lx->ccls, lx->ncls + 1, sizeof *lx->cls);
 	lx->cls[lx->ncls] = (struct lex_el){LE_ALTS, 0, 0, first,
-	    (uint32_t)lx->nalts - first};
+	    (uint32_t)lx->nalts - first, 0};
 	text_map_set(&lx->classes, name, strlen(name), (int)lx->ncls);
 	lx->ncls++;
 	return 0;
@@ -333,7 +334,141 @@ lexicon_compile(struct lexicon *lx, const char *src, enum lex_cat cat,
 	p->src = lexicon_keep(lx, src);
 	index_pattern(lx, (uint32_t)lx->npats);
 	lx->npats++;
+	if (lx->indexed)
+		lexicon_index(lx);
 	return 0;
+}
+
+/* --- the match index ---------------------------------------------------- */
+
+/* Elements with at least this many alternatives get a lex_set. */
+#define SET_MIN_ALTS 3
+
+void
+lexicon_index_free(struct lexicon *lx)
+{
+	for (size_t i = 0; i < lx->nsets; i++) {
+		free(lx->sets[i].ex);
+		free(lx->sets[i].pfx);
+	}
+	free(lx->sets);
+	lx->sets = NULL;
+	lx->nsets = 0;
+	free(lx->pre_of_id);
+	lx->pre_of_id = NULL;
+	lx->npre_of_id = 0;
+	for (size_t i = 0; i < lx->nels; i++)
+		lx->els[i].set = 0;
+	lx->indexed = false;
+}
+
+/* A key naming an element's alternatives by content. */
+static char *
+set_key(const struct lexicon *lx, const struct lex_el *e, size_t *n)
+{
+	size_t cap = 16, len = 0;
+	for (uint32_t i = 0; i < e->nalt; i++) {
+		const struct lex_alt *a = &lx->alts[e->alt + i];
+		cap += a->id >= 0 ? 12 : (size_t)a->plen + 2;
+	}
+	char *k = xmalloc(cap);
+	for (uint32_t i = 0; i < e->nalt; i++) {
+		const struct lex_alt *a = &lx->alts[e->alt + i];
+		if (a->id >= 0)
+			len += (size_t)snprintf(k + len, cap - len, "%ld,", (long)a->id);
+		else
+			len += (size_t)snprintf(k + len, cap - len, "*%s,", a->prefix);
+	}
+	*n = len;
+	return k;
+}
+
+void
+lexicon_index(struct lexicon *lx)
+{
+	lexicon_index_free(lx);
+	lx->indexed = true;
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
+	size_t words = ((size_t)nv + 63) / 64;
+	struct text_map keys = {0};
+	/* prefix -> index into plists: the sets holding that prefix. */
+	struct text_map prefixes = {0};
+	struct lex_plist *plists = NULL;
+	size_t nplists = 0, cplists = 0;
+	size_t csets = 0;
+	for (size_t ei = 0; ei < lx->nels; ei++) {
+		struct lex_el *e = &lx->els[ei];
+		if (e->kind != LE_ALTS || e->nalt < SET_MIN_ALTS)
+			continue;
+		size_t kn;
+		char *key = set_key(lx, e, &kn);
+		int si = text_map_get(&keys, key, kn);
+		if (si >= 0) {
+			e->set = (uint32_t)si + 1;
+			free(key);
+			continue;
+		}
+		si = (int)lx->nsets;
+		text_map_set(&keys, key, kn, si);
+		free(key);
+		lx->sets = xgrow(lx->sets, &csets, lx->nsets + 1, sizeof *lx->sets);
+		struct lex_set *s = &lx->sets[lx->nsets++];
+		memset(s, 0, sizeof *s);
+		s->nv = nv;
+		s->ex = xcalloc(words * 2 + 1, sizeof *s->ex);
+		s->pre = s->ex + words;
+		for (uint32_t i = 0; i < e->nalt; i++) {
+			const struct lex_alt *a = &lx->alts[e->alt + i];
+			if (a->id >= 0) {
+				if ((uint32_t)a->id < nv)
+					s->ex[a->id >> 6] |= (uint64_t)1 << (a->id & 63);
+				continue;
+			}
+			s->pfx = xrealloc(s->pfx, (s->npfx + 1) * sizeof *s->pfx);
+			s->pfx[s->npfx++] = e->alt + i;
+			int pl = text_map_get(&prefixes, a->prefix, a->plen);
+			if (pl < 0) {
+				pl = (int)nplists;
+				plists = xgrow(plists, &cplists, nplists + 1,
+				    sizeof *plists);
+				memset(&plists[nplists++], 0, sizeof *plists);
+				text_map_set(&prefixes, a->prefix, a->plen, pl);
+			}
+			struct lex_plist *l = &plists[pl];
+			if (l->n == 0 || l->v[l->n - 1] != (uint32_t)si)
+				plist_add(l, (uint32_t)si);
+		}
+		e->set = (uint32_t)si + 1;
+	}
+	/* Every vocabulary word: the sets whose prefixes it starts with, and
+	 * the list of patterns its first 3 bytes index. */
+	lx->pre_of_id = xmalloc(((size_t)nv + 1) * sizeof *lx->pre_of_id);
+	lx->npre_of_id = nv;
+	for (uint32_t i = 0; i < nv; i++)
+		lx->pre_of_id[i] = -1;
+	const struct text_map *vm = &lx->norm.vocab;
+	for (size_t i = 0; i < vm->cap; i++) {
+		const struct text_map_ent *v = &vm->v[i];
+		if (v->key == NULL || v->val < 0 || (uint32_t)v->val >= nv)
+			continue;
+		uint32_t id = (uint32_t)v->val;
+		if (v->klen >= 3)
+			lx->pre_of_id[id] = text_map_get(&lx->by_prefix, v->key, 3);
+		for (uint32_t l = 3; l <= v->klen && nplists; l++) {
+			int pl = text_map_get(&prefixes, v->key, l);
+			if (pl < 0)
+				continue;
+			for (size_t j = 0; j < plists[pl].n; j++) {
+				struct lex_set *s = &lx->sets[plists[pl].v[j]];
+				s->pre[id >> 6] |= (uint64_t)1 << (id & 63);
+			}
+		}
+	}
+	for (size_t i = 0; i < nplists; i++)
+		free(plists[i].v);
+	free(plists);
+	text_map_free(&prefixes);
+	text_map_free(&keys);
 }
 
 /* --- matching ----------------------------------------------------------- */
@@ -343,6 +478,27 @@ alt_match(const struct lexicon *lx, const struct lex_el *e,
     const struct text_tokens *t, size_t ti)
 {
 	const struct token *k = &t->v[ti];
+	if (e->set) {
+		const struct lex_set *s = &lx->sets[e->set - 1];
+		if (k->id >= 0 && (uint32_t)k->id < s->nv) {
+			uint32_t id = (uint32_t)k->id;
+			uint64_t b = (uint64_t)1 << (id & 63);
+			if (s->ex[id >> 6] & b)
+				return true;
+			return k->kind == TOK_WORD && (s->pre[id >> 6] & b);
+		}
+		if (k->id < 0) {
+			if (k->kind != TOK_WORD)
+				return false;
+			for (uint32_t i = 0; i < s->npfx; i++) {
+				const struct lex_alt *a = &lx->alts[s->pfx[i]];
+				if (k->len >= a->plen &&
+				    memcmp(t->buf + k->off, a->prefix, a->plen) == 0)
+					return true;
+			}
+			return false;
+		}
+	}
 	for (uint32_t i = 0; i < e->nalt; i++) {
 		const struct lex_alt *a = &lx->alts[e->alt + i];
 		if (a->id >= 0) {
@@ -433,7 +589,9 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		if (k->id >= 0 && (size_t)k->id < lx->nby_id)
 			try_list(lx, &lx->by_id[k->id], t, i, m);
 		if (k->kind == TOK_WORD && k->len >= 3) {
-			int pl = text_map_get(&lx->by_prefix, t->buf + k->off, 3);
+			int pl = k->id >= 0 && (size_t)k->id < lx->npre_of_id ?
+			    lx->pre_of_id[k->id] :
+			    text_map_get(&lx->by_prefix, t->buf + k->off, 3);
 			if (pl >= 0)
 				try_list(lx, &lx->pre_lists[pl], t, i, m);
 		}
