@@ -150,9 +150,12 @@ struct tk {
 	bool sent_open;     /* a token has been emitted in this sentence */
 };
 
+/* id: the vocabulary id of norm[0..n) when known, else ID_UNKNOWN. */
+#define ID_UNKNOWN INT32_MIN
+
 static void
-emit(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
-    enum tok_kind kind, uint8_t flags)
+emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
+    enum tok_kind kind, uint8_t flags, int32_t id)
 {
 	struct text_tokens *t = k->t;
 	if (n > TEXT_MAX_NORM)
@@ -175,7 +178,16 @@ emit(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 	}
 	tok->sent = k->sent;
 	tok->mark = 0;
-	tok->id = k->nm ? text_map_get(&k->nm->vocab, norm, n) : -1;
+	if (id == ID_UNKNOWN)
+		id = k->nm ? text_map_get(&k->nm->vocab, norm, n) : -1;
+	tok->id = id;
+}
+
+static void
+emit(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
+    enum tok_kind kind, uint8_t flags)
+{
+	emit_id(k, norm, n, start, end, kind, flags, ID_UNKNOWN);
 }
 
 static void
@@ -204,6 +216,7 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
     uint8_t flags, bool rewrite)
 {
 	const struct text_norm *nm = k->nm;
+	int32_t id = ID_UNKNOWN;
 	if (n == 0)
 		return;
 	if (nm && rewrite) {
@@ -225,16 +238,22 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 			}
 			return;
 		}
-		if (nm->vocab.n && text_map_get(&nm->vocab, w, n) < 0) {
-			const char *fix = text_typo_fix(&nm->typo, w, n);
-			if (fix) {
-				emit(k, fix, strlen(fix), start, end, TOK_WORD,
-				    flags | TF_TYPO);
-				return;
+		if (nm->vocab.n) {
+			int32_t vid = text_map_get(&nm->vocab, w, n);
+			if (vid < 0) {
+				const char *fix = text_typo_fix(&nm->typo, w, n);
+				if (fix) {
+					emit(k, fix, strlen(fix), start, end, TOK_WORD,
+					    flags | TF_TYPO);
+					return;
+				}
 			}
+			if (n <= TEXT_MAX_NORM)
+				id = vid;
 		}
 	}
-	emit(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags);
+	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
+	    id);
 }
 
 static const char *const is_bases[] = {
