@@ -7,6 +7,7 @@
 #define IRATE_TEXT_TYPO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "text_map.h"
 
@@ -15,6 +16,8 @@ struct text_typo {
 	struct text_map dels;   /* one-deletion form -> index, or -2 if shared */
 	char **words;           /* owned keywords */
 	size_t n, cap;
+	uint64_t *filter;       /* bit set for the hash of every key of exact
+	                         * and dels: a clear bit spares two lookups */
 };
 
 /* Add a keyword (lower-case ASCII, 4 to 32 letters). */
