@@ -42,6 +42,7 @@ enum lex_cat {
 	LC_STOCK,            /* "stock": sorry for any inconvenience */
 	LC_CHECK_BACK,       /* "check_back": just so I've got this right */
 	LC_CUSTOMER_ACTION,  /* "customer_action": you need to, you can */
+	LC_GENERIC,          /* "generic": some stains are hard to get out */
 	LC_COUNT
 };
 
@@ -89,6 +90,8 @@ struct lex_pattern {
 	int16_t weight;      /* 0..100 */
 	const char *why;     /* borrowed: the reason shown as evidence */
 	const char *src;     /* borrowed: the pattern as written */
+	uint32_t req, nreq;  /* lexicon.req[req .. req+nreq): vocabulary ids
+	                      * a match needs (lexicon_index()) */
 };
 
 struct lex_plist {
@@ -124,6 +127,8 @@ struct lexicon {
 	int32_t *pre_of_id;      /* per vocabulary id: index into pre_lists of
 	                          * its first 3 bytes, or -1 */
 	size_t npre_of_id;
+	uint32_t *req;           /* see lex_pattern.req */
+	size_t nreq;
 	bool indexed;            /* lexicon_index() has run */
 
 	struct text_map classes; /* class name -> index into cls */

@@ -357,6 +357,11 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->pre_of_id);
 	lx->pre_of_id = NULL;
 	lx->npre_of_id = 0;
+	free(lx->req);
+	lx->req = NULL;
+	lx->nreq = 0;
+	for (size_t i = 0; i < lx->npats; i++)
+		lx->pats[i].req = lx->pats[i].nreq = 0;
 	for (size_t i = 0; i < lx->nels; i++)
 		lx->els[i].set = 0;
 	lx->indexed = false;
@@ -464,6 +469,23 @@ lexicon_index(struct lexicon *lx)
 			}
 		}
 	}
+	/* The words every match of a pattern needs: its required elements of
+	 * one exact word (after the first, which indexes the pattern). */
+	size_t creq = 0;
+	for (size_t pi = 0; pi < lx->npats; pi++) {
+		struct lex_pattern *p = &lx->pats[pi];
+		p->req = (uint32_t)lx->nreq;
+		for (uint32_t ei = 1; ei < p->nel; ei++) {
+			const struct lex_el *e = &lx->els[p->el + ei];
+			if (e->kind != LE_ALTS || e->optional || e->nalt != 1 ||
+			    lx->alts[e->alt].id < 0 ||
+			    (uint32_t)lx->alts[e->alt].id >= nv)
+				continue;
+			lx->req = xgrow(lx->req, &creq, lx->nreq + 1, sizeof *lx->req);
+			lx->req[lx->nreq++] = (uint32_t)lx->alts[e->alt].id;
+		}
+		p->nreq = (uint32_t)lx->nreq - p->req;
+	}
 	for (size_t i = 0; i < nplists; i++)
 		free(plists[i].v);
 	free(plists);
@@ -561,12 +583,33 @@ match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
 	}
 }
 
+/* Vocabulary ids present in the scanned text, when the vocabulary is
+ * small enough for the bitset (else NULL: every pattern is tried). */
+#define PRESENT_WORDS 128
+
+static bool
+has_required(const struct lexicon *lx, const struct lex_pattern *p,
+    const uint64_t *present)
+{
+	if (present == NULL)
+		return true;
+	for (uint32_t i = 0; i < p->nreq; i++) {
+		uint32_t id = lx->req[p->req + i];
+		if (!((present[id >> 6] >> (id & 63)) & 1))
+			return false;
+	}
+	return true;
+}
+
 static void
 try_list(const struct lexicon *lx, const struct lex_plist *l,
-    const struct text_tokens *t, size_t ti, struct lex_matches *m)
+    const struct text_tokens *t, size_t ti, struct lex_matches *m,
+    const uint64_t *present)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct lex_pattern *p = &lx->pats[l->v[i]];
+		if (!has_required(lx, p, present))
+			continue;
 		long end = match_at(lx, p, 0, t, ti);
 		if (end < 0)
 			continue;
@@ -584,18 +627,30 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
     struct lex_matches *m)
 {
 	m->n = 0;
+	uint64_t bits[PRESENT_WORDS];
+	const uint64_t *present = NULL;
+	size_t nv = lx->norm.vocab.n;
+	if (lx->indexed && nv <= PRESENT_WORDS * 64) {
+		memset(bits, 0, (nv + 63) / 64 * sizeof *bits);
+		for (size_t i = 0; i < t->n; i++) {
+			int32_t id = t->v[i].id;
+			if (id >= 0 && (size_t)id < nv)
+				bits[id >> 6] |= (uint64_t)1 << (id & 63);
+		}
+		present = bits;
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
 		if (k->id >= 0 && (size_t)k->id < lx->nby_id)
-			try_list(lx, &lx->by_id[k->id], t, i, m);
+			try_list(lx, &lx->by_id[k->id], t, i, m, present);
 		if (k->kind == TOK_WORD && k->len >= 3) {
 			int pl = k->id >= 0 && (size_t)k->id < lx->npre_of_id ?
 			    lx->pre_of_id[k->id] :
 			    text_map_get(&lx->by_prefix, t->buf + k->off, 3);
 			if (pl >= 0)
-				try_list(lx, &lx->pre_lists[pl], t, i, m);
+				try_list(lx, &lx->pre_lists[pl], t, i, m, present);
 		}
 		if (k->kind == TOK_NUM)
-			try_list(lx, &lx->by_num, t, i, m);
+			try_list(lx, &lx->by_num, t, i, m, present);
 	}
 }
