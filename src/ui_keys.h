@@ -20,9 +20,12 @@ enum {
 	SB_RESULT = 1u << 3,
 	SB_TRANSCRIPT = 1u << 4,
 	SB_HELP = 1u << 5,
+	SB_REVIEW = 1u << 8,      /* the review browser (typing: its filter) */
+	SB_REVIEW_VIEW = 1u << 9, /* one transcript under review */
+	SB_REVIEW_NOTE = 1u << 10,/* writing a comment or an override */
 };
-#define SB_EDIT (SB_START | SB_PLAY)
-#define SB_VIEW (SB_FEEDBACK | SB_RESULT | SB_TRANSCRIPT | SB_HELP)
+#define SB_EDIT (SB_START | SB_PLAY | SB_REVIEW | SB_REVIEW_NOTE)
+#define SB_VIEW (SB_FEEDBACK | SB_RESULT | SB_TRANSCRIPT | SB_HELP | SB_REVIEW_VIEW)
 #define SB_ALL (SB_EDIT | SB_VIEW)
 
 #define CTRL(c) ((c) & 0x1f)
@@ -91,7 +94,32 @@ enum {
 	K(TRANSCRIPT, UK_CHAR, 't',          "t",         SB_RESULT, "transcript", "read the transcript: every turn with its grading") \
 	K(BACK,      UK_CHAR, 27,            "Esc",       SB_TRANSCRIPT, "back", "back to the result") \
 	K(BACK,      UK_CHAR, 't',           "t",         SB_TRANSCRIPT, NULL, "back to the result") \
-	K(LIBRARY,   UK_CHAR, 'l',           "l",         SB_RESULT | SB_TRANSCRIPT, "library", "back to the scenario library")
+	K(LIBRARY,   UK_CHAR, 'l',           "l",         SB_RESULT | SB_TRANSCRIPT, "library", "back to the scenario library") \
+	K(REVIEW,    UK_CODE, KEY_F(3),      "F3",        SB_START, "review", "review saved transcripts: browse, re-grade, comment, override") \
+	K(REVIEW,    UK_CHAR, CTRL('R'),     "Ctrl-R",    SB_START, NULL, "review saved transcripts: browse, re-grade, comment, override") \
+	K(ENTER,     UK_CHAR, '\n',          "Enter",     SB_REVIEW, "open", "open the selected transcript") \
+	K(ENTER,     UK_CHAR, '\n',          "Enter",     SB_REVIEW_NOTE, "save", "save the note (an override asks for a reason first)") \
+	K(ENTER,     UK_CHAR, '\r',          "Enter",     SB_REVIEW | SB_REVIEW_NOTE, NULL, NULL) \
+	K(ENTER,     UK_CODE, KEY_ENTER,     "Enter",     SB_REVIEW | SB_REVIEW_NOTE, NULL, NULL) \
+	K(UP,        UK_CODE, KEY_UP,        "Up",        SB_REVIEW, NULL, "previous transcript") \
+	K(DOWN,      UK_CODE, KEY_DOWN,      "Down",      SB_REVIEW, NULL, "next transcript") \
+	K(PGUP,      UK_CODE, KEY_PPAGE,     "PgUp",      SB_REVIEW, NULL, "a page of transcripts up") \
+	K(PGDN,      UK_CODE, KEY_NPAGE,     "PgDn",      SB_REVIEW, NULL, "a page of transcripts down") \
+	K(SORT,      UK_CODE, KEY_F(2),      "F2",        SB_REVIEW, "sort", "sort by the next column") \
+	K(SORT,      UK_CHAR, CTRL('O'),     "Ctrl-O",    SB_REVIEW, NULL, "sort by the next column") \
+	K(REVERSE,   UK_CODE, KEY_F(3),      "F3",        SB_REVIEW, "reverse", "reverse the sort") \
+	K(REVERSE,   UK_CHAR, CTRL('R'),     "Ctrl-R",    SB_REVIEW, NULL, "reverse the sort") \
+	K(CANCEL,    UK_CHAR, 27,            "Esc",       SB_REVIEW, "clear/back", "clear the filter; when it is empty, back to the library") \
+	K(NEXT,      UK_CHAR, 'n',           "n",         SB_REVIEW_VIEW, "next turn", "select the next turn") \
+	K(NEXT,      UK_CODE, KEY_RIGHT,     "Right",     SB_REVIEW_VIEW, NULL, "select the next turn") \
+	K(PREV,      UK_CHAR, 'p',           "p",         SB_REVIEW_VIEW, "previous", "select the previous turn") \
+	K(PREV,      UK_CODE, KEY_LEFT,      "Left",      SB_REVIEW_VIEW, NULL, "select the previous turn") \
+	K(COMMENT,   UK_CHAR, 'c',           "c",         SB_REVIEW_VIEW, "comment", "comment on the selected turn") \
+	K(OVERRIDE,  UK_CHAR, 'o',           "o",         SB_REVIEW_VIEW, "override", "override a criterion on the selected turn (a reason is required)") \
+	K(BACK,      UK_CHAR, 27,            "Esc",       SB_REVIEW_VIEW, "back", "back to the transcript list (the filter is kept)") \
+	K(QUIT,      UK_CHAR, 'q',           "q",         SB_REVIEW_VIEW, "quit", "quit irate") \
+	K(QUIT,      UK_CODE, KEY_F(10),     "F10",       SB_REVIEW_VIEW, NULL, "quit irate") \
+	K(CANCEL,    UK_CHAR, 27,            "Esc",       SB_REVIEW_NOTE, "cancel", "drop the note")
 
 /* The actions.  ACT_NONE: not in the table (typed text, or nothing). */
 enum ui_action {
@@ -100,7 +128,8 @@ enum ui_action {
 	ACT_CANCEL, ACT_MODEL, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_TOP,
 	ACT_BOTTOM, ACT_LEFT, ACT_RIGHT, ACT_HOME, ACT_END, ACT_BACKSPACE,
 	ACT_DELETE, ACT_DELWORD, ACT_DELSTART, ACT_RETRY, ACT_TRANSCRIPT,
-	ACT_BACK, ACT_LIBRARY,
+	ACT_BACK, ACT_LIBRARY, ACT_REVIEW, ACT_REVERSE, ACT_NEXT, ACT_PREV,
+	ACT_COMMENT, ACT_OVERRIDE,
 };
 
 /* One key press as the screens see it. */

@@ -36,6 +36,9 @@ static const struct screen screens[UI_NSCREENS] = {
 	[UI_RESULT] = {SB_RESULT, false, ui_result_draw, ui_result_key},
 	[UI_TRANSCRIPT] = {SB_TRANSCRIPT, false, ui_transcript_draw, ui_transcript_key},
 	[UI_HELP] = {SB_HELP, false, ui_help_draw, ui_help_key},
+	[UI_REVIEW] = {SB_REVIEW, true, ui_review_draw, ui_review_key},
+	[UI_REVIEW_VIEW] = {SB_REVIEW_VIEW, false, ui_review_view_draw, ui_review_view_key},
+	[UI_REVIEW_NOTE] = {SB_REVIEW_NOTE, true, ui_review_view_draw, ui_review_note_key},
 };
 
 static void
@@ -274,6 +277,7 @@ ui_free(struct ui *u)
 		scenario_free(&u->own_sc);
 	if (u->lib_loaded)
 		library_free(&u->lib);
+	ui_review_free(u);
 	history_free(&u->hist);
 	lineedit_free(&u->name);
 	lineedit_free(&u->filter);
@@ -337,6 +341,9 @@ ui_run(const char *path, struct scorer *scorer, const struct play_options *o)
 		diags_free(&hd);
 		if (ui_play_begin(&u, &u.own_sc) != 0)
 			u.quit = true;
+	} else if (o->review) {
+		ui_review_enter(&u, o->reviewer ? o->reviewer : u.trainee);
+		ui_go(&u, UI_REVIEW);
 	} else {
 		ui_start_enter(&u);
 		ui_go(&u, UI_START);

@@ -343,6 +343,10 @@ ui_start_key(struct ui *u, const struct ui_key *k)
 		if (u->nshown)
 			ui_play_begin(u, &u->lib.v[u->shown[u->sel]]);
 		return;
+	case ACT_REVIEW:
+		ui_review_enter(u, u->trainee);
+		ui_go(u, UI_REVIEW);
+		return;
 	default: break;
 	}
 	if (edit_key(&u->filter, k))

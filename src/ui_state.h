@@ -21,6 +21,9 @@ enum ui_screen {
 	UI_RESULT,
 	UI_TRANSCRIPT,
 	UI_HELP,
+	UI_REVIEW,          /* the review browser (ui_review.c) */
+	UI_REVIEW_VIEW,     /* one transcript under review (ui_review_view.c) */
+	UI_REVIEW_NOTE,     /* the viewer, writing a note */
 	UI_NSCREENS
 };
 
@@ -69,6 +72,10 @@ struct ui {
 	struct session_turn last;     /* the last reply's grading */
 	bool have_last;
 	int view_scroll;              /* feedback, result, transcript, help */
+
+	struct ui_review *rv;         /* the review screens' state (ui_review.h);
+	                                 kept while irate runs, so the filter
+	                                 survives going in and out */
 };
 
 /* Set the footer message (formatted, copied). */
@@ -90,6 +97,17 @@ void ui_transcript_draw(struct ui *u);
 void ui_transcript_key(struct ui *u, const struct ui_key *k);
 void ui_help_draw(struct ui *u);
 void ui_help_key(struct ui *u, const struct ui_key *k);
+void ui_review_draw(struct ui *u);
+void ui_review_key(struct ui *u, const struct ui_key *k);
+void ui_review_view_draw(struct ui *u);
+void ui_review_view_key(struct ui *u, const struct ui_key *k);
+void ui_review_note_key(struct ui *u, const struct ui_key *k);
+
+/* The review browser: (re)load the transcripts of the data directory,
+ * keeping the filter, sort and selection; reviewer is who annotates
+ * (copied). */
+void ui_review_enter(struct ui *u, const char *reviewer);
+void ui_review_free(struct ui *u);
 
 /* The start screen: load the library (once) and the trainee's history. */
 void ui_start_enter(struct ui *u);
