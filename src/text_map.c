@@ -6,6 +6,15 @@
 
 #include "xalloc.h"
 
+/* Keys live in blocks of at least BLOCK_MIN bytes, freed together. */
+#define BLOCK_MIN 4000
+
+struct text_map_block {
+	struct text_map_block *next;
+	size_t used, cap;
+	char data[];
+};
+
 uint32_t
 text_map_hash(const char *k, size_t n)
 {
@@ -46,25 +55,35 @@ map_grow(struct text_map *m)
 	free(old);
 }
 
-int
-text_map_get(const struct text_map *m, const char *k, size_t n)
+/* A copy of k[0..n), NUL-terminated, in the map's blocks. */
+static const char *
+keep_key(struct text_map *m, const char *k, size_t n)
 {
-	if (m->cap == 0 || n > UINT32_MAX)
-		return -1;
-	const struct text_map_ent *e = map_slot(m, k, n, text_map_hash(k, n));
-	return e->key ? e->val : -1;
+	struct text_map_block *b = m->blocks;
+	if (b == NULL || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > BLOCK_MIN ? n + 1 : BLOCK_MIN;
+		b = xmalloc(sizeof *b + cap);
+		b->next = m->blocks;
+		b->used = 0;
+		b->cap = cap;
+		m->blocks = b;
+	}
+	char *p = b->data + b->used;
+	memcpy(p, k, n);
+	p[n] = '\0';
+	b->used += n + 1;
+	return p;
 }
 
 static struct text_map_ent *
-map_insert(struct text_map *m, const char *k, size_t n, int val, int *added)
+map_insert(struct text_map *m, const char *k, size_t n, int val)
 {
 	if ((m->n + 1) * 2 > m->cap)
 		map_grow(m);
-	uint32_t h = text_map_hash(k, n);
+	uint32_t h = text_map_hash_fast(k, n);
 	struct text_map_ent *e = map_slot(m, k, n, h);
-	*added = e->key == NULL;
-	if (*added) {
-		e->key = xstrndup(k, n);
+	if (e->key == NULL) {
+		e->key = keep_key(m, k, n);
 		e->klen = (uint32_t)n;
 		e->hash = h;
 		e->val = val;
@@ -76,22 +95,24 @@ map_insert(struct text_map *m, const char *k, size_t n, int val, int *added)
 int
 text_map_add(struct text_map *m, const char *k, size_t n, int val)
 {
-	int added;
-	return map_insert(m, k, n, val, &added)->val;
+	return map_insert(m, k, n, val)->val;
 }
 
 void
 text_map_set(struct text_map *m, const char *k, size_t n, int val)
 {
-	int added;
-	map_insert(m, k, n, val, &added)->val = val;
+	map_insert(m, k, n, val)->val = val;
 }
 
 void
 text_map_free(struct text_map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->v[i].key);
+	struct text_map_block *b = m->blocks;
+	while (b) {
+		struct text_map_block *next = b->next;
+		free(b);
+		b = next;
+	}
 	free(m->v);
 	memset(m, 0, sizeof *m);
 }
