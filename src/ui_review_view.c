@@ -119,6 +119,15 @@ build(struct ui *u, struct ui_doc *d, size_t *first)
 	ui_doc_add(d, 0, rv->rg.n || rv->rg.scenario_changed ? R_BAD : R_GOOD,
 	    sum);
 	free(sum);
+	struct ui_par *p = ui_doc_add(d, 0, R_NORMAL, rv->rs.n ? "Notes by " :
+	    "No notes yet: c comments on the selected turn, o overrides one of "
+	    "its criteria.");
+	for (size_t i = 0; i < rv->rs.n; i++) {
+		char s[160];
+		snprintf(s, sizeof s, "%s%s (%zu)", i ? ", " : "",
+		    rv->rs.v[i].reviewer, rv->rs.v[i].nnotes);
+		ui_par_append(p, s, R_TITLE);
+	}
 	size_t nl;
 	char **chart = mood_chart(t, 4, &nl);
 	for (size_t i = 0; i < nl; i++) {
@@ -126,7 +135,6 @@ build(struct ui *u, struct ui_doc *d, size_t *first)
 		free(chart[i]);
 	}
 	free(chart);
-	struct ui_par *p;
 	if (t->nturns == 0) { /* else turn 1 shows the opening line */
 		ui_doc_blank(d);
 		p = ui_doc_add(d, 2, R_CUSTOMER, t->opening);
