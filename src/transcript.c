@@ -1,4 +1,5 @@
 /* transcript.c: creating, saving (atomically) and loading transcripts. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "transcript.h"
 
 #include <errno.h>
@@ -95,7 +96,10 @@ transcript_create(struct transcript *t, const char *data_dir,
 	t->trainee = xstrdup(trainee);
 	t->scenario_id = xstrdup(sc->id ? sc->id : "");
 	t->scenario_title = xstrdup(sc->title ? sc->title : "");
-	t->scenario_file = xstrdup(sc->file ? sc->file : "");
+	/* Absolute, so a reviewer re-grading from elsewhere finds it. */
+	char *abs = sc->file ? realpath(sc->file, NULL) : NULL;
+	t->scenario_file = xstrdup(abs ? abs : sc->file ? sc->file : "");
+	free(abs);
 	t->scenario_hash = xstrdup(sc->hash ? sc->hash : "");
 	t->mode = xstrdup(mode);
 	t->seed = seed;

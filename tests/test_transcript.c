@@ -97,6 +97,9 @@ START_TEST(test_roundtrip)
 	ck_assert_str_eq(r.trainee, "Anna Kalniņa");
 	ck_assert_str_eq(r.scenario_id, "late-order");
 	ck_assert_str_eq(r.scenario_hash, sc.hash);
+	ck_assert_msg(r.scenario_file[0] == '/', "scenario file %s is not absolute",
+	    r.scenario_file);
+	ck_assert_ptr_nonnull(strstr(r.scenario_file, "/scenarios/late-order.json"));
 	ck_assert_str_eq(r.mode, "practice");
 	ck_assert_uint_eq(r.seed, 42);
 	ck_assert_str_eq(r.status, "finished");
