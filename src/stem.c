@@ -13,7 +13,7 @@
 
 #include "xalloc.h"
 
-#define STEM_CACHE_SLOTS 2048 /* a power of two */
+#define STEM_CACHE_SLOTS 8192 /* a power of two */
 #define STEM_CACHE_WORD 30
 
 struct stem_slot {
