@@ -54,9 +54,16 @@ score_mark(struct score_run *r)
 		if (x->cat == LC_VAGUE || x->cat == LC_CUSTOMER_ACTION) {
 			uint8_t z = x->cat == LC_VAGUE ? ZN_VAGUE : ZN_CUSTOMER;
 			size_t from = x->cat == LC_VAGUE ? x->start : x->end;
-			size_t to = x->end + (x->cat == LC_VAGUE ? 7 : 3);
+			/* A customer action reaches the rest of its clause
+			 * ("you should plan to catch an earlier train"), up to
+			 * where the agent speaks again ("... and I'll ..."). */
+			size_t to = x->end + (x->cat == LC_VAGUE ? 7 : 8);
 			for (size_t j = from; j < to && j < t->n; j++) {
 				if (t->v[j].sent != t->v[x->start].sent)
+					break;
+				if (z == ZN_CUSTOMER && j - from >= 3 &&
+				    (clause_break(r, t, j) ||
+				    tok_is(t, j, &r->lx->subjects)))
 					break;
 				s->zone[j] |= z;
 			}
@@ -87,6 +94,25 @@ score_mark(struct score_run *r)
 				s->negby[j] = (int32_t)i;
 			t->v[j].mark |= MK_NEG | (refusal ? MK_REFUSED : 0);
 		}
+	}
+	/* "Some stains are hard to get out", "trains get cancelled from time
+	 * to time": the whole clause speaks in general, so its words do not
+	 * restate this customer's problem. */
+	for (size_t i = 0; i < m->n; i++) {
+		const struct lex_match *x = &m->v[i];
+		if (x->cat != LC_GENERIC)
+			continue;
+		size_t a = x->start, b = x->end;
+		if (clause_break(r, t, a))
+			a++;  /* ", some ...": the clause starts after the comma */
+		else while (a > 0 && t->v[a - 1].sent == t->v[x->start].sent &&
+		    !clause_break(r, t, a - 1))
+			a--;
+		while (b < t->n && t->v[b].sent == t->v[x->start].sent &&
+		    !clause_break(r, t, b))
+			b++;
+		for (size_t j = a; j < b; j++)
+			t->v[j].mark |= MK_GENERIC;
 	}
 	/* "... isn't possible": the clause before it is negated. */
 	for (size_t i = 0; i < m->n; i++) {
@@ -188,9 +214,34 @@ score_evidence(struct score_run *r, enum criterion c, size_t a, size_t b,
 		b = t->n;
 	struct crit_result *cr = &r->g->crit[c];
 	size_t st = t->v[a].start, en = t->v[b - 1].end;
-	for (size_t i = 0; i < cr->nev; i++)
-		if (cr->ev[i].start == st && cr->ev[i].end == en)
+	/* Overlapping spans of one kind ("so sorry" and "sorry", "free of
+	 * charge" and "free of") are one piece of evidence: keep the
+	 * longest, with its reason. */
+	for (size_t i = 0; i < cr->nev; i++) {
+		struct evidence *e = &cr->ev[i];
+		if (e->positive != positive || e->start >= en || st >= e->end)
+			continue;
+		if (en - st <= e->end - e->start)
 			return;
+		free(e->text);
+		free(e->why);
+		e->start = st;
+		e->end = en;
+		e->text = xstrndup(r->reply + st, en - st);
+		e->why = xstrdup(why ? why : "");
+		/* It may now cover later ones too. */
+		for (size_t j = cr->nev; j-- > i + 1;) {
+			struct evidence *o = &cr->ev[j];
+			if (o->positive != positive || o->start >= en ||
+			    st >= o->end || o->end - o->start > en - st)
+				continue;
+			free(o->text);
+			free(o->why);
+			memmove(o, o + 1, (cr->nev - j - 1) * sizeof *o);
+			cr->nev--;
+		}
+		return;
+	}
 	if (cr->nev >= 12)
 		return;
 	grading_add_evidence(r->g, c, r->reply, st, en, positive, why);

@@ -21,7 +21,9 @@ enum {
 	MK_NEG = 1,      /* inside a negation's scope */
 	MK_REFUSED = 2,  /* inside "I/we can't ..." (a refusal) */
 	MK_NONEG = 4,    /* part of "no problem", "no extra cost": not a negator */
-	MK_SCORN = 8     /* in a sentence that dismisses, mocks or orders */
+	MK_SCORN = 8,    /* in a sentence that dismisses, mocks or orders */
+	MK_GENERIC = 16  /* in a clause that speaks in general ("some stains
+	                  * are hard to get out"), not of this problem */
 };
 
 struct scorer {

@@ -93,6 +93,25 @@ mark_scorn(struct score_run *r)
 			t->v[i].mark |= MK_SCORN;
 }
 
+/* The fact an entry of the set belongs to: the best-matched unit's if
+ * the entry is in it, else that of its unit with most words named. */
+static size_t
+hit_fact(const struct scorer *s, const struct overlap_result *res, uint32_t e)
+{
+	uint64_t units = s->facts.ent[e].units;
+	size_t best = res->best_unit;
+	if (!(units & ((uint64_t)1 << best))) {
+		bool any = false;
+		for (size_t u = 0; u < s->facts.nunits; u++)
+			if ((units & ((uint64_t)1 << u)) &&
+			    (!any || res->unit_hits[u] > res->unit_hits[best])) {
+				best = u;
+				any = true;
+			}
+	}
+	return s->facts.unit_fact[best];
+}
+
 void
 score_restate(struct score_run *r)
 {
@@ -101,10 +120,10 @@ score_restate(struct score_run *r)
 	const struct score_ctx *ctx = r->ctx;
 	struct crit_result *c = &r->g->crit[CRIT_RESTATE];
 	build_facts(s, ctx);
-	uint32_t hits[32];
+	uint32_t hits[32], ent[32];
 	struct overlap_result res;
 	size_t nh = overlap_match(&s->facts, &s->tok, &s->lx->stopwords, s->st,
-	    MK_REFUSED | MK_SCORN, hits, 32, &res);
+	    MK_REFUSED | MK_SCORN | MK_GENERIC, hits, ent, 32, &res);
 	size_t best = res.unit_hits[res.best_unit];
 	bool found = best >= 2 || (res.distinct >= 2 && res.specific >= 1);
 	bool check_back = false;
@@ -118,21 +137,26 @@ score_restate(struct score_run *r)
 		if (check_back)
 			sc += 10;
 		c->score = sc > 100 ? 100 : sc;
-		char *why;
-		size_t fact = s->facts.unit_fact[res.best_unit];
-		if (ctx->nfacts > 0 && fact < ctx->nfacts && ctx->facts[fact].text)
-			why = xasprintf("names the problem: %s", ctx->facts[fact].text);
-		else
-			why = xstrdup("names a detail the customer gave");
+		/* Each word cites the fact it named: "birthday" the birthday
+		 * fact, not the best-matched one. */
 		for (size_t i = 0; i < nh; i++) {
 			size_t a = hits[i], b = a + 1;
-			while (i + 1 < nh && hits[i + 1] == b) {
+			size_t fact = hit_fact(s, &res, ent[i]);
+			while (i + 1 < nh && hits[i + 1] == b &&
+			    hit_fact(s, &res, ent[i + 1]) == fact) {
 				b++;
 				i++;
 			}
+			char *why;
+			if (ctx->nfacts > 0 && fact < ctx->nfacts &&
+			    ctx->facts[fact].text)
+				why = xasprintf("names the problem: %s",
+				    ctx->facts[fact].text);
+			else
+				why = xstrdup("names a detail the customer gave");
 			score_evidence(r, CRIT_RESTATE, a, b, true, why);
+			free(why);
 		}
-		free(why);
 		for (size_t i = 0; i < s->m.n; i++)
 			if (s->m.v[i].cat == LC_CHECK_BACK)
 				score_evidence(r, CRIT_RESTATE, s->m.v[i].start,

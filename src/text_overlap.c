@@ -101,7 +101,7 @@ find_ent(const struct overlap_set *os, const char *s, size_t n,
 size_t
 overlap_match(const struct overlap_set *os, const struct text_tokens *t,
     const struct text_map *stop, struct stemmer *st, uint32_t skip_mark,
-    uint32_t *hits, size_t cap, struct overlap_result *res)
+    uint32_t *hits, uint32_t *hit_ent, size_t cap, struct overlap_result *res)
 {
 	memset(res, 0, sizeof *res);
 	if (os->n == 0)
@@ -121,8 +121,11 @@ overlap_match(const struct overlap_set *os, const struct text_tokens *t,
 		int e = find_ent(os, s, n, t->buf + t->v[i].off, t->v[i].len);
 		if (e < 0)
 			continue;
-		if (nh < cap)
+		if (nh < cap) {
+			if (hit_ent)
+				hit_ent[nh] = (uint32_t)e;
 			hits[nh++] = (uint32_t)i;
+		}
 		if (seen[e])
 			continue;
 		seen[e] = 1;

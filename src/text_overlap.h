@@ -51,9 +51,10 @@ void overlap_set_add(struct overlap_set *os, const struct text_tokens *t,
     struct stemmer *st);
 /* Match the words of t against os, skipping tokens whose mark has any bit
  * of skip_mark.  Token indexes of matching words go to hits (at most cap;
- * the number found is returned) and the counts to *res. */
+ * the number found is returned), the entry each one named to hit_ent
+ * (when not NULL; cap entries too) and the counts to *res. */
 size_t overlap_match(const struct overlap_set *os, const struct text_tokens *t,
     const struct text_map *stop, struct stemmer *st, uint32_t skip_mark,
-    uint32_t *hits, size_t cap, struct overlap_result *res);
+    uint32_t *hits, uint32_t *hit_ent, size_t cap, struct overlap_result *res);
 
 #endif

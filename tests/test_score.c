@@ -327,6 +327,56 @@ START_TEST(test_repeated_stock)
 }
 END_TEST
 
+START_TEST(test_evidence_merged)
+{
+	/* Overlapping spans for one criterion are one piece of evidence. */
+	const char *r = "I'm so sorry. The new one is free of charge.";
+	struct grading g;
+	grade(r, strlen(r), true, &g);
+	ck_assert_uint_eq(g.crit[CRIT_APOLOGY].nev, 1);
+	ck_assert_str_eq(g.crit[CRIT_APOLOGY].ev[0].text, "so sorry");
+	for (size_t i = 0; i < g.crit[CRIT_ALTERNATIVE].nev; i++)
+		for (size_t j = i + 1; j < g.crit[CRIT_ALTERNATIVE].nev; j++) {
+			const struct evidence *a = &g.crit[CRIT_ALTERNATIVE].ev[i];
+			const struct evidence *b = &g.crit[CRIT_ALTERNATIVE].ev[j];
+			ck_assert(a->positive != b->positive ||
+			    a->end <= b->start || b->end <= a->start);
+		}
+	grading_free(&g);
+}
+END_TEST
+
+START_TEST(test_restate_cites_matched_fact)
+{
+	/* Each restated word cites the fact it named. */
+	static const char *const para[] = {"birthday present", "birthday tomorrow"};
+	struct score_fact f[2] = {
+		{.text = "the order has not arrived"},
+		{.text = "it is a birthday present needed by tomorrow",
+		    .paraphrases = para, .nparaphrases = 2},
+	};
+	struct score_ctx ctx = {.customer = "Where is my order? It's a birthday present!",
+	    .at_fault = true, .facts = f, .nfacts = 2};
+	const char *r = "I'm sorry your order hasn't arrived, with the birthday so close.";
+	struct grading g;
+	grading_init(&g);
+	score_reply(sc, &ctx, r, strlen(r), &g);
+	ck_assert(g.crit[CRIT_RESTATE].detected);
+	bool seen = false;
+	for (size_t i = 0; i < g.crit[CRIT_RESTATE].nev; i++) {
+		const struct evidence *e = &g.crit[CRIT_RESTATE].ev[i];
+		if (strcmp(e->text, "birthday") == 0) {
+			seen = true;
+			ck_assert_ptr_nonnull(strstr(e->why, "birthday present"));
+		}
+		if (strcmp(e->text, "arrived") == 0)
+			ck_assert_ptr_nonnull(strstr(e->why, "has not arrived"));
+	}
+	ck_assert(seen);
+	grading_free(&g);
+}
+END_TEST
+
 static Suite *
 score_suite(void)
 {
@@ -346,6 +396,8 @@ score_suite(void)
 	tcase_add_test(tc, test_evidence_and_overall);
 	tcase_add_test(tc, test_strength);
 	tcase_add_test(tc, test_repeated_stock);
+	tcase_add_test(tc, test_evidence_merged);
+	tcase_add_test(tc, test_restate_cites_matched_fact);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -74,7 +74,7 @@ expect_rc 0 "next: step 1, good replies" "$paths/dry-cleaning-stain/good.txt" --
 contains "$tmp/out" "step 1 of 5: The wine stain that came back (practice mode" "step announced"
 contains "$tmp/out" "Ending: resolved" "step 1 played to resolved"
 contains "$tmp/out" "Step 1 passed." "step 1 passed"
-has_row "$tmp/out" 1 "1 dry-cleaning-stain practice 60 65 passed" "after step 1"
+has_row "$tmp/out" 1 "1 dry-cleaning-stain practice 60 69 passed" "after step 1"
 has_row "$tmp/out" 2 "2 late-order practice 65 - open" "after step 1"
 has_row "$tmp/out" 3 "3 red-dress-out-of-stock practice 65 - locked" "after step 1"
 ls "$IRATE_DATA_DIR"/transcripts/ana/*dry-cleaning-stain*.json >/dev/null 2>&1 && ok || bad "no transcript saved"
@@ -85,15 +85,15 @@ expect_rc 0 "next: step 2, bad replies" "$paths/late-order/bad.txt" -- \
 	"$IRATE" --trainee ana course --next --plain --seed 1 "$course"
 contains "$tmp/out" "Ending: hung_up" "step 2 hung up"
 contains "$tmp/out" "Step 2 not passed yet" "step 2 not passed"
-has_row "$tmp/out" 2 "2 late-order practice 65 22 failed (1 attempt)" "after a failure"
+has_row "$tmp/out" 2 "2 late-order practice 65 0 failed (1 attempt)" "after a failure"
 has_row "$tmp/out" 3 "3 red-dress-out-of-stock practice 65 - locked" "after a failure"
 # stopping before an ending: exit 3, not an attempt
 expect_rc 3 "next: step 2, no input" /dev/null -- \
 	"$IRATE" --trainee ana course --next --plain "$course"
-has_row "$tmp/out" 2 "2 late-order practice 65 22 failed (1 attempt)" "unfinished is no attempt"
+has_row "$tmp/out" 2 "2 late-order practice 65 0 failed (1 attempt)" "unfinished is no attempt"
 expect_rc 0 "status after" /dev/null -- "$IRATE" --trainee ana course --status "$course"
 contains "$tmp/out" "1 of 5 steps passed" "status after"
-has_row "$tmp/out" 2 "2 late-order practice 65 22 failed (1 attempt)" "failure stays failed"
+has_row "$tmp/out" 2 "2 late-order practice 65 0 failed (1 attempt)" "failure stays failed"
 contains "$tmp/out" "Next: step 2, late-order (practice)." "retry is next"
 
 # another trainee sees none of it
