@@ -135,6 +135,67 @@ course_progress_scan(struct course_progress *p, const struct course *c,
 	return count;
 }
 
+char *
+step_state_text(const struct step_progress *sp)
+{
+	if (sp->state == STEP_FAILED)
+		return xasprintf("failed (%d %s)", sp->attempts,
+		    sp->attempts == 1 ? "attempt" : "attempts");
+	return xstrdup(step_state_name(sp->state));
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t
+course_dir_load(struct course **v, const char *dir, const char *scenarios_dir,
+    struct diags *d)
+{
+	*v = NULL;
+	DIR *dp = opendir(dir);
+	if (dp == NULL) {
+		diags_add(d, DIAG_ERROR, dir, 0, 0, NULL,
+		    "cannot read the courses directory");
+		return 0;
+	}
+	char **names = NULL;
+	size_t nnames = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		if (!is_json_name(de->d_name))
+			continue;
+		names = xgrow(names, &cap, nnames + 1, sizeof *names);
+		names[nnames++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	if (nnames)
+		qsort(names, nnames, sizeof *names, by_name);
+	*v = xcalloc(nnames ? nnames : 1, sizeof **v);
+	size_t n = 0;
+	for (size_t i = 0; i < nnames; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		if (course_load(&(*v)[n], path, scenarios_dir, d) == 0)
+			n++;
+		else
+			course_free(&(*v)[n]);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return n;
+}
+
+void
+course_dir_free(struct course *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		course_free(&v[i]);
+	free(v);
+}
+
 void
 course_progress_free(struct course_progress *p)
 {

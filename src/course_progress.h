@@ -55,6 +55,18 @@ int course_progress_scan(struct course_progress *p, const struct course *c,
     const char *data_dir, const char *trainee, struct diags *d);
 /* "locked", "open", "failed" or "passed". */
 const char *step_state_name(enum step_state s);
+/* The state as a trainee reads it: "failed (2 attempts)" for a failed
+ * step, else step_state_name().  Returns a fresh string the caller frees. */
+char *step_state_text(const struct step_progress *sp);
 void course_progress_free(struct course_progress *p);
+
+/* Every course in a directory: the files ending in .json, loaded with
+ * course_load() against scenarios_dir and sorted by file name.  Files that
+ * do not load are left out, their problems added to d.  *v gets an array
+ * the caller frees with course_dir_free(); returns how many loaded (a
+ * directory that cannot be read is an error in d and none). */
+size_t course_dir_load(struct course **v, const char *dir,
+    const char *scenarios_dir, struct diags *d);
+void course_dir_free(struct course *v, size_t n);
 
 #endif

@@ -314,6 +314,76 @@ START_TEST(test_progress_bad_file)
 }
 END_TEST
 
+static const struct {
+	struct step_progress sp;
+	const char *want;
+} state_texts[] = {
+	{{STEP_LOCKED, 0, 0, -1}, "locked"},
+	{{STEP_OPEN, 0, 0, -1}, "open"},
+	{{STEP_FAILED, 1, 0, 22}, "failed (1 attempt)"},
+	{{STEP_FAILED, 3, 0, 40}, "failed (3 attempts)"},
+	{{STEP_PASSED, 2, 1, 70}, "passed"},
+};
+
+START_TEST(test_state_text)
+{
+	char *got = step_state_text(&state_texts[_i].sp);
+	ck_assert_str_eq(got, state_texts[_i].want);
+	free(got);
+}
+END_TEST
+
+/* The shipped courses directory loads clean. */
+START_TEST(test_dir_shipped)
+{
+	struct course *v;
+	struct diags d = {0};
+	size_t n = course_dir_load(&v, "courses", SCENARIOS, &d);
+	ck_assert_uint_ge(n, 1);
+	ck_assert_uint_eq(d.n, 0);
+	bool found = false;
+	for (size_t i = 0; i < n; i++)
+		found |= strcmp(v[i].id, "new-hire-day-one") == 0;
+	ck_assert(found);
+	course_dir_free(v, n);
+	diags_free(&d);
+}
+END_TEST
+
+/* A directory of good and broken files: the broken ones are reported and
+ * left out, the rest sorted by file name. */
+START_TEST(test_dir_mixed)
+{
+	struct course *v;
+	struct diags d = {0};
+	size_t n = course_dir_load(&v, DIR_COURSE, SCENARIOS, &d);
+	ck_assert_uint_ge(n, 1);
+	ck_assert_uint_gt(d.nerrors, 0);
+	for (size_t i = 0; i + 1 < n; i++)
+		ck_assert_int_lt(strcmp(v[i].file, v[i + 1].file), 0);
+	bool good = false;
+	for (size_t i = 0; i < n; i++)
+		good |= strstr(v[i].file, "/good.json") != NULL;
+	ck_assert(good);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_ptr_null(strstr(v[i].file, "bad-keys"));
+	course_dir_free(v, n);
+	diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_dir_missing)
+{
+	struct course *v;
+	struct diags d = {0};
+	ck_assert_uint_eq(course_dir_load(&v, DIR_COURSE "/no-such-dir",
+	    SCENARIOS, &d), 0);
+	ck_assert_uint_eq(d.nerrors, 1);
+	course_dir_free(v, 0);
+	diags_free(&d);
+}
+END_TEST
+
 static Suite *
 course_suite(void)
 {
@@ -331,7 +401,15 @@ course_suite(void)
 	tcase_add_loop_test(tp, test_progress, 0,
 	    (int)(sizeof progress_cases / sizeof *progress_cases));
 	tcase_add_test(tp, test_progress_bad_file);
+	tcase_add_loop_test(tp, test_state_text, 0,
+	    (int)(sizeof state_texts / sizeof *state_texts));
 	suite_add_tcase(s, tp);
+	TCase *td = tcase_create("directory");
+	tcase_set_timeout(td, 20);
+	tcase_add_test(td, test_dir_shipped);
+	tcase_add_test(td, test_dir_mixed);
+	tcase_add_test(td, test_dir_missing);
+	suite_add_tcase(s, td);
 	return s;
 }
 
