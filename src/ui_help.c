@@ -14,6 +14,8 @@ static const struct {
 	{SB_FEEDBACK, "Feedback after a reply"},
 	{SB_RESULT, "Result"},
 	{SB_TRANSCRIPT, "Transcript"},
+	{SB_COURSES, "Courses"},
+	{SB_COURSE, "One course: its steps"},
 	{SB_REVIEW, "Review: the transcript list (typing goes into the filter)"},
 	{SB_REVIEW_VIEW, "Review: one transcript"},
 	{SB_REVIEW_NOTE, "Review: writing a comment or an override"},

@@ -20,13 +20,16 @@ enum {
 	SB_RESULT = 1u << 3,
 	SB_TRANSCRIPT = 1u << 4,
 	SB_HELP = 1u << 5,
+	SB_COURSES = 1u << 6,     /* the list of courses (ui_courses.c) */
+	SB_COURSE = 1u << 7,      /* one course: its steps (ui_course.c) */
 	SB_REVIEW = 1u << 8,      /* the review browser (typing: its filter) */
 	SB_REVIEW_VIEW = 1u << 9, /* one transcript under review */
 	SB_REVIEW_NOTE = 1u << 10,/* writing a comment or an override */
 };
 #define SB_EDIT (SB_START | SB_PLAY | SB_REVIEW | SB_REVIEW_NOTE)
 #define SB_VIEW (SB_FEEDBACK | SB_RESULT | SB_TRANSCRIPT | SB_HELP | SB_REVIEW_VIEW)
-#define SB_ALL (SB_EDIT | SB_VIEW)
+#define SB_COURSE_SCREENS (SB_COURSES | SB_COURSE)
+#define SB_ALL (SB_EDIT | SB_VIEW | SB_COURSE_SCREENS)
 
 #define CTRL(c) ((c) & 0x1f)
 /* How a row names its key: a curses key code or a character. */
@@ -119,7 +122,28 @@ enum {
 	K(BACK,      UK_CHAR, 27,            "Esc",       SB_REVIEW_VIEW, "back", "back to the transcript list (the filter is kept)") \
 	K(QUIT,      UK_CHAR, 'q',           "q",         SB_REVIEW_VIEW, "quit", "quit irate") \
 	K(QUIT,      UK_CODE, KEY_F(10),     "F10",       SB_REVIEW_VIEW, NULL, "quit irate") \
-	K(CANCEL,    UK_CHAR, 27,            "Esc",       SB_REVIEW_NOTE, "cancel", "drop the note")
+	K(CANCEL,    UK_CHAR, 27,            "Esc",       SB_REVIEW_NOTE, "cancel", "drop the note") \
+	K(COURSES,   UK_CODE, KEY_F(4),      "F4",        SB_START, "courses", "courses: your progress through each, play the next step") \
+	K(COURSES,   UK_CHAR, CTRL('K'),     "Ctrl-K",    SB_START, NULL, "courses: your progress through each, play the next step") \
+	K(BACK,      UK_CHAR, 27,            "Esc",       SB_RESULT, "back", "back to the course when the call was a course step, else to the library") \
+	K(ENTER,     UK_CHAR, '\n',          "Enter",     SB_COURSES, "open", "show the selected course: its steps and your progress") \
+	K(ENTER,     UK_CHAR, '\n',          "Enter",     SB_COURSE, "play", "play the selected step (a locked one says what to pass first)") \
+	K(ENTER,     UK_CHAR, '\r',          "Enter",     SB_COURSE_SCREENS, NULL, NULL) \
+	K(ENTER,     UK_CODE, KEY_ENTER,     "Enter",     SB_COURSE_SCREENS, NULL, NULL) \
+	K(PLAYNEXT,  UK_CHAR, 'n',           "n",         SB_COURSE_SCREENS, "next step", "play the course's next step: the first one open or failed, in its mode") \
+	K(UP,        UK_CODE, KEY_UP,        "Up",        SB_COURSES, NULL, "previous course") \
+	K(UP,        UK_CHAR, 'k',           "k",         SB_COURSES, NULL, "previous course") \
+	K(DOWN,      UK_CODE, KEY_DOWN,      "Down",      SB_COURSES, NULL, "next course") \
+	K(DOWN,      UK_CHAR, 'j',           "j",         SB_COURSES, NULL, "next course") \
+	K(UP,        UK_CODE, KEY_UP,        "Up",        SB_COURSE, NULL, "select the step above") \
+	K(UP,        UK_CHAR, 'k',           "k",         SB_COURSE, NULL, "select the step above") \
+	K(DOWN,      UK_CODE, KEY_DOWN,      "Down",      SB_COURSE, NULL, "select the step below") \
+	K(DOWN,      UK_CHAR, 'j',           "j",         SB_COURSE, NULL, "select the step below") \
+	K(BACK,      UK_CHAR, 27,            "Esc",       SB_COURSES, "back", "back to the library") \
+	K(BACK,      UK_CHAR, 27,            "Esc",       SB_COURSE, "back", "back to the list of courses") \
+	K(HELP,      UK_CHAR, '?',           "?",         SB_COURSE_SCREENS, NULL, "show this help") \
+	K(QUIT,      UK_CHAR, 'q',           "q",         SB_COURSE_SCREENS, "quit", "quit irate") \
+	K(QUIT,      UK_CODE, KEY_F(10),     "F10",       SB_COURSE_SCREENS, NULL, "quit irate")
 
 /* The actions.  ACT_NONE: not in the table (typed text, or nothing). */
 enum ui_action {
@@ -129,7 +153,7 @@ enum ui_action {
 	ACT_BOTTOM, ACT_LEFT, ACT_RIGHT, ACT_HOME, ACT_END, ACT_BACKSPACE,
 	ACT_DELETE, ACT_DELWORD, ACT_DELSTART, ACT_RETRY, ACT_TRANSCRIPT,
 	ACT_BACK, ACT_LIBRARY, ACT_REVIEW, ACT_REVERSE, ACT_NEXT, ACT_PREV,
-	ACT_COMMENT, ACT_OVERRIDE,
+	ACT_COMMENT, ACT_OVERRIDE, ACT_COURSES, ACT_PLAYNEXT,
 };
 
 /* One key press as the screens see it. */

@@ -39,6 +39,8 @@ static const struct screen screens[UI_NSCREENS] = {
 	[UI_REVIEW] = {SB_REVIEW, true, ui_review_draw, ui_review_key},
 	[UI_REVIEW_VIEW] = {SB_REVIEW_VIEW, false, ui_review_view_draw, ui_review_view_key},
 	[UI_REVIEW_NOTE] = {SB_REVIEW_NOTE, true, ui_review_view_draw, ui_review_note_key},
+	[UI_COURSES] = {SB_COURSES, false, ui_courses_draw, ui_courses_key},
+	[UI_COURSE] = {SB_COURSE, false, ui_course_draw, ui_course_key},
 };
 
 static void
@@ -278,6 +280,7 @@ ui_free(struct ui *u)
 	if (u->lib_loaded)
 		library_free(&u->lib);
 	ui_review_free(u);
+	ui_courses_free(u);
 	history_free(&u->hist);
 	lineedit_free(&u->name);
 	lineedit_free(&u->filter);
@@ -296,6 +299,7 @@ ui_run(const char *path, struct scorer *scorer, const struct play_options *o)
 	u.scorer = scorer;
 	u.trainee = xstrdup(o->trainee);
 	u.best_before = -1;
+	u.exam = o->exam;
 	lineedit_init(&u.name, 4 * TRAINEE_MAX_CHARS);
 	lineedit_init(&u.filter, 200);
 	lineedit_init(&u.input, REPLY_MAX_BYTES);

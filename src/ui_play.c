@@ -39,7 +39,7 @@ ui_play_begin(struct ui *u, const struct scenario *sc)
 	struct diags d = {0};
 	uint64_t seed = u->o->seed + (u->o->seed_given ? 0 : (uint64_t)u->nsessions);
 	if (session_start(&u->s, sc, u->scorer, u->o->data_dir, u->trainee,
-		u->o->exam, seed, &d) != 0) {
+		u->exam, seed, &d) != 0) {
 		char *why = d.n ? diag_format(&d.v[0]) : xstrdup("unknown problem");
 		ui_message(u, true, "cannot start the session: %s", why);
 		free(why);
@@ -104,8 +104,8 @@ build_conversation(struct ui *u, struct ui_doc *d)
 	ui_doc_addf(d, 0, R_DIM, "Briefing: %s", sc->summary ? sc->summary : "");
 	ui_doc_addf(d, 0, R_DIM, "Customer: %s, %s. Up to %d replies. %s mode%s.",
 	    sc->customer_name, sc->persona ? sc->persona : "", sc->turn_limit,
-	    u->o->exam ? "Exam" : "Practice",
-	    u->o->exam ? ": feedback at the end" : ": feedback after each reply");
+	    u->exam ? "Exam" : "Practice",
+	    u->exam ? ": feedback at the end" : ": feedback after each reply");
 	const struct transcript *tr = &u->s.tr;
 	for (size_t i = 0; i < tr->nturns; i++) {
 		ui_doc_blank(d);
@@ -115,7 +115,7 @@ build_conversation(struct ui *u, struct ui_doc *d)
 		ui_doc_blank(d);
 		p = ui_doc_add(d, GUTTER, R_TRAINEE, tr->turns[i].reply);
 		ui_par_label(p, "You", R_TRAINEE);
-		if (!u->o->exam)
+		if (!u->exam)
 			ui_doc_addf(d, GUTTER, R_DIM, "score %d, mood %d -> %d",
 			    tr->turns[i].grading.overall, tr->turns[i].mood_before,
 			    tr->turns[i].mood_after);
@@ -126,7 +126,7 @@ build_conversation(struct ui *u, struct ui_doc *d)
 		struct ui_par *p = ui_doc_add(d, GUTTER, R_CUSTOMER, line);
 		ui_par_label(p, who, R_CUSTOMER);
 	}
-	if (u->show_model && !u->o->exam) {
+	if (u->show_model && !u->exam) {
 		const char *m = u->sc->nodes[engine_node(u->s.engine)].model_reply;
 		ui_doc_blank(d);
 		struct ui_par *p = ui_doc_add(d, GUTTER, R_DIM, m ? m :
@@ -155,7 +155,7 @@ draw_header(struct ui *u)
 	ui_mood_meter(1, 1 + x, COLS - 2 - x - 24, engine_mood(u->s.engine));
 	char who[80];
 	snprintf(who, sizeof who, "%s, %s", u->trainee,
-	    u->o->exam ? "exam" : "practice");
+	    u->exam ? "exam" : "practice");
 	int ww = (int)utf8_width(who, strlen(who));
 	if (ww > 22)
 		ww = 22;
@@ -241,7 +241,7 @@ send_reply(struct ui *u)
 	bool over = engine_ending(u->s.engine) != END_NONE;
 	if (over)
 		ui_play_end(u, "finished");
-	if (!u->o->exam)
+	if (!u->exam)
 		ui_go(u, UI_FEEDBACK);
 	else if (over)
 		ui_go(u, UI_RESULT);
@@ -281,7 +281,7 @@ ui_play_key(struct ui *u, const struct ui_key *k)
 			u->conv_scroll = 0;
 		break;
 	case ACT_MODEL:
-		if (u->o->exam)
+		if (u->exam)
 			ui_message(u, false, "no model replies in exam mode");
 		else
 			u->show_model = !u->show_model;

@@ -164,6 +164,14 @@ ui_result_key(struct ui *u, const struct ui_key *k)
 		ui_start_enter(u);
 		ui_go(u, UI_START);
 		break;
+	case ACT_BACK:
+		if (u->from_course) {
+			ui_course_after_call(u);
+		} else {
+			ui_start_enter(u);
+			ui_go(u, UI_START);
+		}
+		break;
 	default: break;
 	}
 }

@@ -340,8 +340,13 @@ ui_start_key(struct ui *u, const struct ui_key *k)
 		refresh_list(u);
 		return;
 	case ACT_ENTER:
+		u->exam = u->o->exam;
+		u->from_course = false;
 		if (u->nshown)
 			ui_play_begin(u, &u->lib.v[u->shown[u->sel]]);
+		return;
+	case ACT_COURSES:
+		ui_courses_enter(u);
 		return;
 	case ACT_REVIEW:
 		ui_review_enter(u, u->trainee);

@@ -24,6 +24,8 @@ enum ui_screen {
 	UI_REVIEW,          /* the review browser (ui_review.c) */
 	UI_REVIEW_VIEW,     /* one transcript under review (ui_review_view.c) */
 	UI_REVIEW_NOTE,     /* the viewer, writing a note */
+	UI_COURSES,         /* the list of courses (ui_courses.c) */
+	UI_COURSE,          /* one course, its steps (ui_course.c) */
 	UI_NSCREENS
 };
 
@@ -60,6 +62,10 @@ struct ui {
 	struct scenario own_sc;
 	bool have_own_sc;
 	int nsessions;
+	bool exam;                    /* this call's mode: o->exam, or a course
+	                                 step's */
+	bool from_course;             /* this call is a course step: the result
+	                                 goes back to the course */
 	struct session s;
 	bool in_session;              /* s is started and not freed */
 	bool ended;                   /* session_end done */
@@ -76,6 +82,8 @@ struct ui {
 	struct ui_review *rv;         /* the review screens' state (ui_review.h);
 	                                 kept while irate runs, so the filter
 	                                 survives going in and out */
+	struct ui_courses *cs;        /* the course screens' state
+	                                 (ui_courses.h), kept while irate runs */
 };
 
 /* Set the footer message (formatted, copied). */
@@ -102,6 +110,18 @@ void ui_review_key(struct ui *u, const struct ui_key *k);
 void ui_review_view_draw(struct ui *u);
 void ui_review_view_key(struct ui *u, const struct ui_key *k);
 void ui_review_note_key(struct ui *u, const struct ui_key *k);
+void ui_courses_draw(struct ui *u);
+void ui_courses_key(struct ui *u, const struct ui_key *k);
+void ui_course_draw(struct ui *u);
+void ui_course_key(struct ui *u, const struct ui_key *k);
+
+/* The list of courses: load the courses (once) and the trainee's progress
+ * in each (every time), and show it. */
+void ui_courses_enter(struct ui *u);
+/* Back from a call that was a course step: progress read again, a line
+ * saying whether the step was passed, and the course shown. */
+void ui_course_after_call(struct ui *u);
+void ui_courses_free(struct ui *u);
 
 /* The review browser: (re)load the transcripts of the data directory,
  * keeping the filter, sort and selection; reviewer is who annotates
@@ -111,8 +131,8 @@ void ui_review_free(struct ui *u);
 
 /* The start screen: load the library (once) and the trainee's history. */
 void ui_start_enter(struct ui *u);
-/* Start a session of sc (borrowed) and show the play screen.  Returns 0,
- * or -1 with a message set. */
+/* Start a session of sc (borrowed) in u->exam's mode and show the play
+ * screen.  Returns 0, or -1 with a message set. */
 int ui_play_begin(struct ui *u, const struct scenario *sc);
 /* End the session in progress, if any, with status ("unfinished" or
  * "interrupted"; "finished" is used when it reached an ending), and set
