@@ -69,10 +69,11 @@ play(uint64_t seed, const unsigned *masks, const int *pits, const char **replies
 
 START_TEST(test_good_path_resolves)
 {
-	unsigned m[] = {ALL, ALL, ALL};
+	unsigned m[] = {ALL, ALL, ALL, ALL, ALL};
 	int turns;
-	ck_assert_int_eq(play(1, m, NULL, NULL, 3, &turns), END_RESOLVED);
-	ck_assert_int_eq(turns, 2); /* opening -> offer_considered -> resolved */
+	ck_assert_int_eq(play(1, m, NULL, NULL, 5, &turns), END_RESOLVED);
+	/* opening -> offer_considered -> fee_question -> last_worry -> resolved */
+	ck_assert_int_eq(turns, 4);
 }
 END_TEST
 
@@ -97,11 +98,11 @@ START_TEST(test_out_of_turns)
 {
 	/* Apology only, never an alternative, calm: the customer circles in
 	 * stonewalled/wants_a_fix until the turn limit... or hangs up. */
-	unsigned m[8];
-	for (int i = 0; i < 8; i++)
+	unsigned m[10];
+	for (int i = 0; i < 10; i++)
 		m[i] = BIT(CRIT_CALM) | BIT(CRIT_APOLOGY) | BIT(CRIT_EMPATHY) | BIT(CRIT_RESTATE);
 	int turns;
-	enum ending e = play(3, m, NULL, NULL, 8, &turns);
+	enum ending e = play(3, m, NULL, NULL, 10, &turns);
 	ck_assert_msg(e == END_OUT_OF_TURNS || e == END_HUNG_UP, "ending %s", ending_name(e));
 }
 END_TEST
@@ -137,11 +138,11 @@ END_TEST
 
 START_TEST(test_reply_after_end_refused)
 {
-	unsigned m[] = {ALL, ALL};
+	unsigned m[] = {ALL, ALL, ALL, ALL};
 	struct engine *e = engine_new(&sc, 1);
 	struct grading g;
 	struct turn_outcome o;
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 4; i++) {
 		make_grading(&g, m[i], -1);
 		engine_reply(e, "x", &g, &o);
 		grading_free(&g);
@@ -149,7 +150,7 @@ START_TEST(test_reply_after_end_refused)
 	ck_assert_int_eq(engine_ending(e), END_RESOLVED);
 	make_grading(&g, ALL, -1);
 	ck_assert_int_eq(engine_reply(e, "x", &g, &o), -1);
-	ck_assert_int_eq(engine_turn(e), 2);
+	ck_assert_int_eq(engine_turn(e), 4);
 	grading_free(&g);
 	engine_free(e);
 }

@@ -75,6 +75,8 @@ good="$tmp/good.txt"
 cat > "$good" <<'R'
 I'm so sorry, Dana. Your order was promised for Friday and still hasn't arrived, with your daughter's birthday tomorrow - that's really stressful. I'll send a replacement by express courier today so it arrives tomorrow morning, free of charge.
 I completely understand wanting to be sure after this. The express delivery arrives before noon tomorrow; I'll email you the tracking number within the hour and check on it myself first thing.
+No, you won't pay anything more: the express courier is on us, and I'm refunding the delivery charge from your first order today.
+I understand, you've been let down once already. I'll check the tracking myself at nine tomorrow, and if there's any delay I'll call you straight away and send one by same-day courier from our local store, or refund you in full.
 R
 "$IRATE" --trainee e2e play --plain --seed 5 scenarios/late-order.json <"$good" >"$tmp/out" 2>"$tmp/err"
 rc=$?
@@ -87,7 +89,7 @@ tr=$(sed -n 's/^Transcript: //p' "$tmp/out")
 has_field "$tr" status '"finished"' "transcript finished"
 has_field "$tr" ending '"resolved"' "transcript ending"
 contains "$tr" "I'll send a replacement by express courier today" "transcript holds the reply"
-expect_rc 0 "transcript holds two turns" -- sh -c "grep -cE '\"n\":[[:space:]]' '$tr' | grep -qx 2"
+expect_rc 0 "transcript holds four turns" -- sh -c "grep -cE '\"n\":[[:space:]]' '$tr' | grep -qx 4"
 
 # Global options after the command are the same as before it.
 "$IRATE" play --plain --seed 5 scenarios/late-order.json --trainee e2e2 <"$good" >"$tmp/out2" 2>&1
@@ -151,6 +153,25 @@ exec 7>&-
 [ "$rc" -eq 143 ] && ok || bad "SIGTERM: exit $rc, want 143"
 tr=$(sed -n 's/^Transcript: //p' "$tmp/out")
 if [ -n "$tr" ]; then has_field "$tr" status '"interrupted"' "interrupted transcript"; else bad "no transcript after SIGTERM"; fi
+
+# SIGKILL after two replies: nothing to clean up with, yet the transcript on
+# disk is valid JSON holding both turns (each turn is saved atomically
+# before its feedback is printed).
+fifo2="$tmp/fifo2"
+mkfifo "$fifo2"
+"$IRATE" --trainee kill9 play --plain --seed 5 scenarios/late-order.json <"$fifo2" >"$tmp/out" 2>&1 &
+pid=$!
+exec 8>"$fifo2"
+head -n 2 "$good" >&8
+i=0
+while [ "$(grep -c '^  score ' "$tmp/out" 2>/dev/null)" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+kill -KILL $pid
+wait $pid 2>/dev/null
+exec 8>&-
+k9=$(find "$IRATE_DATA_DIR/transcripts/kill9" -name '*.json')
+if [ -n "$k9" ] && jq -e '.turns | length == 2' "$k9" >/dev/null 2>&1; then ok; else bad "SIGKILL: transcript missing or without both turns"; fi
+has_field "$k9" status '"in_progress"' "a killed session is left in_progress, readable"
+[ -z "$(find "$IRATE_DATA_DIR/transcripts/kill9" -name '*.tmp')" ] && ok || bad "SIGKILL left a temporary file"
 
 # Trainee names that are not safe as file names are encoded or refused.
 "$IRATE" --trainee "../../escape" play --plain --seed 1 scenarios/late-order.json <"$tmp/one.txt" >"$tmp/out" 2>&1

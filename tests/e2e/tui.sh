@@ -122,7 +122,7 @@ play_until() {
 # --- good replies: resolved, exit 0, the transcript matches the screen ----
 run good xterm-256color --trainee tester play --seed 7 "$SCEN"
 check "good: the play screen opens with the briefing" wait_for "Briefing:"
-check "good: the header shows turn 1 of 8" shows "turn 1 of 8"
+check "good: the header shows turn 1 of 10" shows "turn 1 of 10"
 check "good: a mood meter with a number" shows "mood ["
 check "good: the call is resolved" play_until good "$GOOD"
 check "good: the result says resolved" shows "The call ended: resolved"
@@ -163,7 +163,7 @@ run feedback xterm-256color --trainee tester play --seed 7 "$SCEN"
 wait_for "Your reply"
 type_text "$GOOD"
 keys Enter
-check "feedback: shown after a reply" wait_for "Feedback on reply 1 of 8"
+check "feedback: shown after a reply" wait_for "Feedback on reply 1 of 10"
 for c in "calm" "restates the problem" "empathy" "apology" "alternative" "Mood 72 ->"; do
 	check "feedback: shows $c" shows "$c"
 done
@@ -181,7 +181,7 @@ run exam xterm-256color --trainee tester play --exam --seed 7 "$SCEN"
 wait_for "Your reply"
 type_text "$GOOD"
 keys Enter
-check "exam: straight back to the call" wait_for "turn 2 of 8"
+check "exam: straight back to the call" wait_for "turn 2 of 10"
 check "exam: no feedback screen" sh -c '! tmux -L "$1" capture-pane -p | grep -q "Feedback on reply"' _ "$SOCK"
 keys F10
 check "exam: F10 quits mid-call with status 3" wait_for "EXIT=3"
@@ -238,7 +238,7 @@ type_text "first reply about the birthday"
 keys Enter
 wait_for "Feedback on reply 1"
 keys Enter
-wait_for "turn 2 of 8"
+wait_for "turn 2 of 10"
 keys Up
 check "edit: Up recalls the last reply" wait_for "> first reply about the birthday"
 keys C-w C-w
@@ -251,7 +251,7 @@ printf 'pasted first line\nsecond line \305\253\n' >"$tmp/paste.txt"
 t load-buffer "$tmp/paste.txt"
 t paste-buffer -p
 check "edit: a pasted line break does not send" wait_for "> pasted first line second line ū"
-check "edit: still on turn 2 after the paste" shows "turn 2 of 8"
+check "edit: still on turn 2 after the paste" shows "turn 2 of 10"
 keys F10
 wait_for "EXIT=3"
 
