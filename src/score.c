@@ -60,7 +60,7 @@ scorer_free(struct scorer *s)
 	free(s->zone);
 	free(s->h1);
 	free(s->h2);
-	overlap_set_free(&s->facts);
+	score_restate_free(s);
 	free(s);
 }
 

@@ -44,8 +44,7 @@ struct scorer {
 	size_t czone;
 	uint64_t *h1, *h2;      /* word-pair hashes for near-duplicates */
 	size_t ch1, ch2;
-	struct overlap_set facts;
-	bool facts_valid;
+	struct fact_cache *facts; /* prepared fact sets (score_restate.c) */
 };
 
 /* Sentence flags (scorer.sarc). */
@@ -78,6 +77,8 @@ void score_apology(struct score_run *r);
 void score_empathy(struct score_run *r);
 void score_alternative(struct score_run *r);
 void score_restate(struct score_run *r);
+/* Free what score_restate() keeps in s (its cache of fact sets). */
+void score_restate_free(struct scorer *s);
 void score_pitfalls(struct score_run *r);
 void score_overall(struct score_run *r);
 

@@ -5,53 +5,84 @@
 #include "score_parts.h"
 #include "xalloc.h"
 
-static uint32_t
-mix(uint32_t h, const char *s)
-{
-	if (s == NULL)
-		return h * 31u + 7u;
-	return (h ^ text_map_hash(s, strlen(s))) * 16777619u + 1u;
-}
+/* Prepared fact sets, so that a situation seen before (a scenario's facts
+ * every turn, a helpdesk export's customer message on many replies) is not
+ * tokenized and stemmed again.  Keyed by the fact texts and paraphrases (or,
+ * without facts, the customer's message), compared in full on a hit.  A
+ * set-associative table: FC_SETS rows of FC_WAYS entries, the least
+ * recently used of a row replaced.  A key longer than FC_MAX_KEY bytes is
+ * not cached; only the last such set is kept.  Memory is bounded by
+ * FC_SETS * FC_WAYS * (FC_MAX_KEY + a set of at most that many words) plus
+ * the one long set. */
+#define FC_SETS 64
+#define FC_WAYS 4
+#define FC_MAX_KEY 4096
 
-static uint32_t
-facts_key(const struct score_ctx *ctx)
+struct fc_ent {
+	bool valid;
+	uint32_t hash;
+	uint64_t used;
+	char *key;
+	size_t klen, kcap;
+	struct overlap_set set;
+};
+
+struct fact_cache {
+	struct fc_ent ent[FC_SETS * FC_WAYS];
+	struct fc_ent big;      /* the last set with a key over FC_MAX_KEY */
+	char *kb;               /* the key looked up */
+	size_t kn, kcap;
+	uint64_t clock;
+};
+
+/* Append a tagged string to the key: tag, then the text and its NUL, or
+ * the tag in lower case alone for NULL.  Texts hold no NUL, so keys of
+ * different fact lists differ. */
+static void
+key_add(struct fact_cache *c, char tag, const char *text)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < ctx->nfacts; i++) {
-		h = mix(h, ctx->facts[i].text);
-		for (size_t j = 0; j < ctx->facts[i].nparaphrases; j++)
-			h = mix(h, ctx->facts[i].paraphrases[j]);
-		h = mix(h, "\x01");
-	}
-	if (ctx->nfacts == 0)
-		h = mix(h, ctx->customer);
-	return h ^ (uint32_t)ctx->nfacts;
+	size_t n = text ? strlen(text) + 1 : 0;
+	c->kb = xgrow(c->kb, &c->kcap, c->kn + n + 1, 1);
+	c->kb[c->kn++] = text ? tag : (char)(tag | 0x20);
+	if (n)
+		memcpy(c->kb + c->kn, text, n);
+	c->kn += n;
 }
 
 static void
-add_text(struct scorer *s, const char *text, size_t fact)
+make_key(struct fact_cache *c, const struct score_ctx *ctx)
+{
+	c->kn = 0;
+	for (size_t i = 0; i < ctx->nfacts; i++) {
+		key_add(c, 'F', ctx->facts[i].text);
+		for (size_t j = 0; j < ctx->facts[i].nparaphrases; j++)
+			key_add(c, 'P', ctx->facts[i].paraphrases[j]);
+	}
+	if (ctx->nfacts == 0)
+		key_add(c, 'C', ctx->customer);
+}
+
+static void
+add_text(struct scorer *s, struct overlap_set *os, const char *text,
+    size_t fact)
 {
 	if (text == NULL)
 		return;
 	text_tokenize(&s->lx->norm, text, strlen(text), &s->tmp);
-	overlap_set_add(&s->facts, &s->tmp, 0, s->tmp.n, fact, &s->lx->stopwords,
+	overlap_set_add(os, &s->tmp, 0, s->tmp.n, fact, &s->lx->stopwords,
 	    s->st);
 }
 
 static void
-build_facts(struct scorer *s, const struct score_ctx *ctx)
+fill_facts(struct scorer *s, struct overlap_set *os,
+    const struct score_ctx *ctx)
 {
-	uint32_t key = facts_key(ctx);
-	if (s->facts_valid && s->facts.key == key)
-		return;
-	overlap_set_clear(&s->facts);
-	s->facts.key = key;
-	s->facts_valid = true;
+	overlap_set_clear(os);
 	if (ctx->nfacts > 0) {
 		for (size_t i = 0; i < ctx->nfacts; i++) {
-			add_text(s, ctx->facts[i].text, i);
+			add_text(s, os, ctx->facts[i].text, i);
 			for (size_t j = 0; j < ctx->facts[i].nparaphrases; j++)
-				add_text(s, ctx->facts[i].paraphrases[j], i);
+				add_text(s, os, ctx->facts[i].paraphrases[j], i);
 		}
 		return;
 	}
@@ -63,11 +94,72 @@ build_facts(struct scorer *s, const struct score_ctx *ctx)
 	for (size_t i = 0; i <= s->tmp.n; i++) {
 		if (i == s->tmp.n || s->tmp.v[i].sent != s->tmp.v[from].sent) {
 			if (i > from)
-				overlap_set_add(&s->facts, &s->tmp, from, i,
+				overlap_set_add(os, &s->tmp, from, i,
 				    s->tmp.v[from].sent, &s->lx->stopwords, s->st);
 			from = i;
 		}
 	}
+}
+
+static bool
+ent_has(const struct fc_ent *e, uint32_t h, const struct fact_cache *c)
+{
+	return e->valid && e->hash == h && e->klen == c->kn &&
+	    memcmp(e->key, c->kb, c->kn) == 0;
+}
+
+/* The fact set of ctx, from the cache or prepared now. */
+static const struct overlap_set *
+build_facts(struct scorer *s, const struct score_ctx *ctx)
+{
+	if (s->facts == NULL)
+		s->facts = xcalloc(1, sizeof *s->facts);
+	struct fact_cache *c = s->facts;
+	make_key(c, ctx);
+	uint32_t h = text_map_hash_fast(c->kb, c->kn);
+	struct fc_ent *e;
+	if (c->kn > FC_MAX_KEY) {
+		e = &c->big;
+		if (ent_has(e, h, c))
+			return &e->set;
+	} else {
+		struct fc_ent *row = &c->ent[(h ^ (h >> 16)) % FC_SETS * FC_WAYS];
+		e = &row[0];
+		for (size_t w = 0; w < FC_WAYS; w++) {
+			if (ent_has(&row[w], h, c)) {
+				row[w].used = ++c->clock;
+				return &row[w].set;
+			}
+			if (!row[w].valid ? e->valid : (e->valid &&
+			    row[w].used < e->used))
+				e = &row[w];
+		}
+	}
+	e->valid = false;
+	fill_facts(s, &e->set, ctx);
+	e->key = xgrow(e->key, &e->kcap, c->kn, 1);
+	memcpy(e->key, c->kb, c->kn);
+	e->klen = c->kn;
+	e->hash = h;
+	e->used = ++c->clock;
+	e->valid = true;
+	return &e->set;
+}
+
+void
+score_restate_free(struct scorer *s)
+{
+	struct fact_cache *c = s->facts;
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i <= FC_SETS * FC_WAYS; i++) {
+		struct fc_ent *e = i < FC_SETS * FC_WAYS ? &c->ent[i] : &c->big;
+		overlap_set_free(&e->set);
+		free(e->key);
+	}
+	free(c->kb);
+	free(c);
+	s->facts = NULL;
 }
 
 /* Details used to mock, threaten or order the customer ("You need to use
@@ -96,20 +188,21 @@ mark_scorn(struct score_run *r)
 /* The fact an entry of the set belongs to: the best-matched unit's if
  * the entry is in it, else that of its unit with most words named. */
 static size_t
-hit_fact(const struct scorer *s, const struct overlap_result *res, uint32_t e)
+hit_fact(const struct overlap_set *os, const struct overlap_result *res,
+    uint32_t e)
 {
-	uint64_t units = s->facts.ent[e].units;
+	uint64_t units = os->ent[e].units;
 	size_t best = res->best_unit;
 	if (!(units & ((uint64_t)1 << best))) {
 		bool any = false;
-		for (size_t u = 0; u < s->facts.nunits; u++)
+		for (size_t u = 0; u < os->nunits; u++)
 			if ((units & ((uint64_t)1 << u)) &&
 			    (!any || res->unit_hits[u] > res->unit_hits[best])) {
 				best = u;
 				any = true;
 			}
 	}
-	return s->facts.unit_fact[best];
+	return os->unit_fact[best];
 }
 
 void
@@ -119,10 +212,10 @@ score_restate(struct score_run *r)
 	struct scorer *s = r->s;
 	const struct score_ctx *ctx = r->ctx;
 	struct crit_result *c = &r->g->crit[CRIT_RESTATE];
-	build_facts(s, ctx);
+	const struct overlap_set *os = build_facts(s, ctx);
 	uint32_t hits[32], ent[32];
 	struct overlap_result res;
-	size_t nh = overlap_match(&s->facts, &s->tok, &s->lx->stopwords, s->st,
+	size_t nh = overlap_match(os, &s->tok, &s->lx->stopwords, s->st,
 	    MK_REFUSED | MK_SCORN | MK_GENERIC, hits, ent, 32, &res);
 	size_t best = res.unit_hits[res.best_unit];
 	bool found = best >= 2 || (res.distinct >= 2 && res.specific >= 1);
@@ -141,9 +234,9 @@ score_restate(struct score_run *r)
 		 * fact, not the best-matched one. */
 		for (size_t i = 0; i < nh; i++) {
 			size_t a = hits[i], b = a + 1;
-			size_t fact = hit_fact(s, &res, ent[i]);
+			size_t fact = hit_fact(os, &res, ent[i]);
 			while (i + 1 < nh && hits[i + 1] == b &&
-			    hit_fact(s, &res, ent[i + 1]) == fact) {
+			    hit_fact(os, &res, ent[i + 1]) == fact) {
 				b++;
 				i++;
 			}

@@ -31,7 +31,6 @@ struct overlap_set {
 	size_t n, cap;
 	size_t nunits;
 	size_t unit_fact[OVERLAP_MAX_UNITS];
-	uint32_t key;               /* caller's cache key */
 };
 
 struct overlap_result {

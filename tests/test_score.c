@@ -3,6 +3,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -377,6 +378,84 @@ START_TEST(test_restate_cites_matched_fact)
 }
 END_TEST
 
+/* The restate step keeps prepared fact sets between calls: a warm scorer
+ * (many situations seen, some evicted, some revisited) grades as a fresh
+ * one does, whatever differs between the situations (a paraphrase, the
+ * order of the facts, facts or the customer's message). */
+static void
+restate_of(struct scorer *s, const struct score_ctx *ctx, const char *r,
+    char *out, size_t cap)
+{
+	struct grading g;
+	grading_init(&g);
+	score_reply(s, ctx, r, strlen(r), &g);
+	const struct crit_result *c = &g.crit[CRIT_RESTATE];
+	size_t n = (size_t)snprintf(out, cap, "%d %d %d|", c->score, c->detected,
+	    g.overall);
+	for (size_t i = 0; i < c->nev && n < cap; i++)
+		n += (size_t)snprintf(out + n, cap - n, "%s/%s|", c->ev[i].text,
+		    c->ev[i].why);
+	grading_free(&g);
+}
+
+START_TEST(test_fact_cache)
+{
+	static const char *const pa[] = {"a birthday present"};
+	static const char *const pb[] = {"a wedding present"};
+	static const char *const pc[] = {"a birthday present", NULL};
+	struct score_fact f[6][2] = {
+		{{.text = "the order has not arrived"},
+		    {.text = "it is needed by tomorrow", .paraphrases = pa,
+		    .nparaphrases = 1}},
+		{{.text = "the order has not arrived"},
+		    {.text = "it is needed by tomorrow", .paraphrases = pb,
+		    .nparaphrases = 1}},
+		{{.text = "the order has not arrived"},
+		    {.text = "it is needed by tomorrow"}},
+		{{.text = "it is needed by tomorrow", .paraphrases = pa,
+		    .nparaphrases = 1}, {.text = "the order has not arrived"}},
+		{{.text = "the order has not arrived"},
+		    {.text = "it is needed by tomorrow", .paraphrases = pc,
+		    .nparaphrases = 2}},
+		{{.text = "the order has not arrived it is needed by tomorrow"}},
+	};
+	struct score_ctx ctx[9];
+	for (size_t i = 0; i < 6; i++)
+		ctx[i] = (struct score_ctx){.customer = "Where is my parcel?",
+		    .at_fault = true, .facts = f[i], .nfacts = i == 5 ? 1 : 2};
+	ctx[6] = (struct score_ctx){.customer = "My order never came. It is a "
+	    "birthday present!", .at_fault = true};
+	ctx[7] = (struct score_ctx){.customer = "My order never came. It is a "
+	    "wedding present!", .at_fault = true};
+	ctx[8] = (struct score_ctx){.at_fault = true};
+	const char *r = "I'm sorry the birthday present you ordered has not "
+	    "arrived; the wedding is tomorrow, I know.";
+	char want[9][2048], got[2048], name[32];
+	for (size_t i = 0; i < 9; i++) {
+		struct scorer *fresh;
+		struct diags d = {0};
+		ck_assert_int_eq(scorer_load("assets", "en", &fresh, &d), 0);
+		restate_of(fresh, &ctx[i], r, want[i], sizeof want[i]);
+		scorer_free(fresh);
+		diags_free(&d);
+	}
+	for (int round = 0; round < 3; round++) {
+		for (size_t i = 0; i < 9; i++) {
+			restate_of(sc, &ctx[i], r, got, sizeof got);
+			ck_assert_str_eq(got, want[i]);
+		}
+		/* Many other situations, so the ones above are evicted. */
+		for (int k = 0; k < 600; k++) {
+			snprintf(name, sizeof name, "order %d arrived late", k);
+			struct score_fact o = {.text = name};
+			struct score_ctx x = {.at_fault = true, .facts = &o,
+			    .nfacts = 1};
+			restate_of(sc, &x, r, got, sizeof got);
+		}
+	}
+}
+END_TEST
+
 static Suite *
 score_suite(void)
 {
@@ -398,6 +477,7 @@ score_suite(void)
 	tcase_add_test(tc, test_repeated_stock);
 	tcase_add_test(tc, test_evidence_merged);
 	tcase_add_test(tc, test_restate_cites_matched_fact);
+	tcase_add_test(tc, test_fact_cache);
 	suite_add_tcase(s, tc);
 	return s;
 }
