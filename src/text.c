@@ -220,7 +220,9 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 	if (n == 0)
 		return;
 	if (nm && rewrite) {
-		int r = text_map_get(&nm->rewrite, w, n);
+		/* One hash for both maps. */
+		uint32_t h = text_map_hash_fast(w, n);
+		int r = text_map_get_h(&nm->rewrite, w, n, h);
 		if (r >= 0) {
 			const char *p = nm->repl[r];
 			while (*p) {
@@ -239,7 +241,7 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 			return;
 		}
 		if (nm->vocab.n) {
-			int32_t vid = text_map_get(&nm->vocab, w, n);
+			int32_t vid = text_map_get_h(&nm->vocab, w, n, h);
 			if (vid < 0) {
 				const char *fix = text_typo_fix(&nm->typo, w, n);
 				if (fix) {
@@ -367,7 +369,30 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 	int upper = 0, lower = 0;
 	uint32_t c;
 	size_t n;
-	while (i < len && (n = dec(s, len, i, &c))) {
+	while (i < len) {
+		/* ASCII letters and digits, without decoding. */
+		unsigned char b = (unsigned char)s[i];
+		if ((unsigned char)((b | 0x20) - 'a') < 26) {
+			char ch = (char)b;
+			if (b <= 'Z') {
+				upper++;
+				ch = (char)(b | 0x20);
+			} else {
+				lower++;
+			}
+			if (wn < TEXT_MAX_NORM)
+				w[wn++] = ch;
+			i++;
+			continue;
+		}
+		if ((unsigned char)(b - '0') < 10) {
+			if (wn < TEXT_MAX_NORM)
+				w[wn++] = (char)b;
+			i++;
+			continue;
+		}
+		if ((n = dec(s, len, i, &c)) == 0)
+			break;
 		if (cp_letter(c) || cp_digit(c) || cp_combining(c)) {
 			if (c < 0x80) {
 				char ch = (char)c;
@@ -489,8 +514,10 @@ text_tokenize(const struct text_norm *nm, const char *s, size_t len,
 			i += n;
 			continue;
 		}
-		if (starts_ci(s, len, i, "http://") || starts_ci(s, len, i, "https://") ||
-		    starts_ci(s, len, i, "www.")) {
+		if (((c | 0x20) == 'h' || (c | 0x20) == 'w') &&
+		    (starts_ci(s, len, i, "http://") ||
+		    starts_ci(s, len, i, "https://") ||
+		    starts_ci(s, len, i, "www."))) {
 			size_t e = skip_nonspace(s, len, i);
 			/* Trailing sentence punctuation is not part of the URL. */
 			while (e > i + 4 && strchr(".,!?;:)", s[e - 1]))

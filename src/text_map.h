@@ -59,13 +59,13 @@ text_map_hash_fast(const char *k, size_t n)
 	return (uint32_t)h;
 }
 
-/* The value stored for k[0..n), or -1 when absent. */
+/* text_map_get() given h = text_map_hash_fast(k, n), so that one hash
+ * serves lookups of the same key in several maps. */
 static inline int
-text_map_get(const struct text_map *m, const char *k, size_t n)
+text_map_get_h(const struct text_map *m, const char *k, size_t n, uint32_t h)
 {
 	if (m->cap == 0 || n > UINT32_MAX)
 		return -1;
-	uint32_t h = text_map_hash_fast(k, n);
 	size_t mask = m->cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		const struct text_map_ent *e = &m->v[i];
@@ -74,6 +74,15 @@ text_map_get(const struct text_map *m, const char *k, size_t n)
 		if (e->hash == h && e->klen == n && memcmp(e->key, k, n) == 0)
 			return e->val;
 	}
+}
+
+/* The value stored for k[0..n), or -1 when absent. */
+static inline int
+text_map_get(const struct text_map *m, const char *k, size_t n)
+{
+	if (m->cap == 0 || n > UINT32_MAX)
+		return -1;
+	return text_map_get_h(m, k, n, text_map_hash_fast(k, n));
 }
 
 /* Store val for k[0..n) unless k is already present.  Returns the value
