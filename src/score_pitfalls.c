@@ -5,11 +5,40 @@
 #include "score_parts.h"
 #include "xalloc.h"
 
-static int
-cmp_u64(const void *a, const void *b)
+/* Sort a[0..n) ascending; tmp has room for n.  Insertion sort of runs of
+ * 8, then bottom-up merges (no calls through a comparison function). */
+static void
+sort_u64(uint64_t *a, uint64_t *tmp, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
+	for (size_t lo = 0; lo < n; lo += 8) {
+		size_t hi = lo + 8 < n ? lo + 8 : n;
+		for (size_t i = lo + 1; i < hi; i++) {
+			uint64_t x = a[i];
+			size_t j = i;
+			for (; j > lo && a[j - 1] > x; j--)
+				a[j] = a[j - 1];
+			a[j] = x;
+		}
+	}
+	uint64_t *src = a, *dst = tmp;
+	for (size_t w = 8; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n;
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, o = lo;
+			while (i < mid && j < hi)
+				dst[o++] = src[j] < src[i] ? src[j++] : src[i++];
+			while (i < mid)
+				dst[o++] = src[i++];
+			while (j < hi)
+				dst[o++] = src[j++];
+		}
+		uint64_t *x = src;
+		src = dst;
+		dst = x;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof *a);
 }
 
 /* Hashes of the consecutive word pairs of t (single words if only one). */
@@ -35,7 +64,8 @@ pair_hashes(const struct text_tokens *t, uint64_t **buf, size_t *cap)
 		*buf = xgrow(*buf, cap, 1, sizeof **buf);
 		(*buf)[n++] = prev;
 	}
-	qsort(*buf, n, sizeof **buf, cmp_u64);
+	*buf = xgrow(*buf, cap, 2 * n, sizeof **buf);
+	sort_u64(*buf, *buf + n, n);
 	return n;
 }
 
