@@ -534,52 +534,73 @@ alt_match(const struct lexicon *lx, const struct lex_el *e,
 	return false;
 }
 
-/* Match elements [ei, end) of p at token ti; the end token or -1. */
+/* Match elements [ei, end) of p at token ti; the end token or -1.
+ * An element that must match is followed by a loop, not a call: only gaps
+ * and optional elements, which may have to try again, recurse. */
 static long
 match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
     const struct text_tokens *t, size_t ti)
 {
-	if (ei == p->nel)
-		return (long)ti;
-	const struct lex_el *e = &lx->els[p->el + ei];
-	switch (e->kind) {
-	case LE_BOS:
-		if (ti < t->n && (t->v[ti].flags & TF_SENT_START))
-			return match_at(lx, p, ei + 1, t, ti);
-		return -1;
-	case LE_EOS:
-		if (ti >= t->n || (t->v[ti].flags & TF_SENT_END) ||
-		    (ti > 0 && t->v[ti].sent != t->v[ti - 1].sent))
-			return match_at(lx, p, ei + 1, t, ti);
-		return -1;
-	case LE_GAP:
-		for (size_t g = 0; g <= e->gap; g++) {
-			if (g > 0) {
-				size_t s = ti + g - 1;
-				if (s >= t->n || !text_is_word(&t->v[s]) ||
-				    t->v[s].sent != t->v[ti > 0 ? ti - 1 : 0].sent)
-					break;
+	for (;;) {
+		if (ei == p->nel)
+			return (long)ti;
+		const struct lex_el *e = &lx->els[p->el + ei];
+		switch (e->kind) {
+		case LE_BOS:
+			if (ti < t->n && (t->v[ti].flags & TF_SENT_START)) {
+				ei++;
+				continue;
 			}
-			long r = match_at(lx, p, ei + 1, t, ti + g);
-			if (r >= 0)
-				return r;
+			return -1;
+		case LE_EOS:
+			if (ti >= t->n || (t->v[ti].flags & TF_SENT_END) ||
+			    (ti > 0 && t->v[ti].sent != t->v[ti - 1].sent)) {
+				ei++;
+				continue;
+			}
+			return -1;
+		case LE_GAP:
+			for (size_t g = 0; g <= e->gap; g++) {
+				if (g > 0) {
+					size_t s = ti + g - 1;
+					if (s >= t->n || !text_is_word(&t->v[s]) ||
+					    t->v[s].sent !=
+					    t->v[ti > 0 ? ti - 1 : 0].sent)
+						break;
+				}
+				long r = match_at(lx, p, ei + 1, t, ti + g);
+				if (r >= 0)
+					return r;
+			}
+			return -1;
+		case LE_NUM:
+			if (ti < t->n && t->v[ti].kind == TOK_NUM) {
+				ei++;
+				ti++;
+				continue;
+			}
+			return -1;
+		default: {
+			bool ok = ti < t->n && alt_match(lx, e, t, ti) &&
+			    (ei == 0 || ti == 0 ||
+			    t->v[ti].sent == t->v[ti - 1].sent ||
+			    lx->els[p->el + ei - 1].kind == LE_BOS);
+			if (!e->optional) {
+				if (!ok)
+					return -1;
+				ei++;
+				ti++;
+				continue;
+			}
+			if (ok) {
+				long r = match_at(lx, p, ei + 1, t, ti + 1);
+				if (r >= 0)
+					return r;
+			}
+			ei++;
+			continue;
 		}
-		return -1;
-	case LE_NUM:
-		if (ti < t->n && t->v[ti].kind == TOK_NUM)
-			return match_at(lx, p, ei + 1, t, ti + 1);
-		return -1;
-	default:
-		if (ti < t->n && alt_match(lx, e, t, ti) &&
-		    (ei == 0 || ti == 0 || t->v[ti].sent == t->v[ti - 1].sent ||
-		    lx->els[p->el + ei - 1].kind == LE_BOS)) {
-			long r = match_at(lx, p, ei + 1, t, ti + 1);
-			if (r >= 0)
-				return r;
 		}
-		if (e->optional)
-			return match_at(lx, p, ei + 1, t, ti);
-		return -1;
 	}
 }
 
