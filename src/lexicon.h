@@ -129,6 +129,9 @@ struct lexicon {
 	size_t npre_of_id;
 	uint32_t *req;           /* see lex_pattern.req */
 	size_t nreq;
+	uint32_t *req1;          /* per pattern: lexicon.req[its req], the first
+	                          * word it needs, or UINT32_MAX (a dense copy
+	                          * that try_list() tests before the pattern) */
 	bool indexed;            /* lexicon_index() has run */
 
 	struct text_map classes; /* class name -> index into cls */

@@ -360,6 +360,8 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->req);
 	lx->req = NULL;
 	lx->nreq = 0;
+	free(lx->req1);
+	lx->req1 = NULL;
 	for (size_t i = 0; i < lx->npats; i++)
 		lx->pats[i].req = lx->pats[i].nreq = 0;
 	for (size_t i = 0; i < lx->nels; i++)
@@ -486,6 +488,10 @@ lexicon_index(struct lexicon *lx)
 		}
 		p->nreq = (uint32_t)lx->nreq - p->req;
 	}
+	lx->req1 = xmalloc((lx->npats ? lx->npats : 1) * sizeof *lx->req1);
+	for (size_t pi = 0; pi < lx->npats; pi++)
+		lx->req1[pi] = lx->pats[pi].nreq ?
+		    lx->req[lx->pats[pi].req] : UINT32_MAX;
 	for (size_t i = 0; i < nplists; i++)
 		free(plists[i].v);
 	free(plists);
@@ -628,6 +634,11 @@ try_list(const struct lexicon *lx, const struct lex_plist *l,
     const uint64_t *present)
 {
 	for (size_t i = 0; i < l->n; i++) {
+		if (present != NULL) {
+			uint32_t k = lx->req1[l->v[i]];
+			if (k != UINT32_MAX && !((present[k >> 6] >> (k & 63)) & 1))
+				continue;
+		}
 		const struct lex_pattern *p = &lx->pats[l->v[i]];
 		if (!has_required(lx, p, present))
 			continue;
