@@ -1,9 +1,10 @@
 /* stem.c: Snowball stemming through libstemmer, with a small cache.
  *
  * Stemming a word costs some hundreds of instructions; replies and facts
- * repeat their words, so the last stems are kept in a direct-mapped cache
- * (words up to STEM_CACHE_WORD - 1 bytes).  The stem of a word never
- * depends on anything else, so the cache changes no result. */
+ * repeat their words, so the last stems are kept in a 4-way
+ * set-associative cache (words up to STEM_CACHE_WORD - 1 bytes; the
+ * oldest of a set is replaced).  The stem of a word never depends on
+ * anything else, so the cache changes no result. */
 #include "stem.h"
 
 #include <libstemmer.h>
@@ -15,6 +16,7 @@
 
 #define STEM_CACHE_SLOTS 8192 /* a power of two */
 #define STEM_CACHE_WORD 30
+#define STEM_CACHE_WAYS 4     /* slots per set: a power of two */
 
 struct stem_slot {
 	uint8_t wlen;         /* 0: empty */
@@ -65,7 +67,7 @@ stem_word(struct stemmer *st, const char *w, size_t n, char *out, size_t cap)
 		return 0;
 	if (st == NULL || n == 0 || n >= 64)
 		return put(out, cap, w, n);
-	struct stem_slot *slot = NULL;
+	struct stem_slot *set = NULL;
 	if (n < STEM_CACHE_WORD) {
 		if (st->cache == NULL)
 			st->cache = xcalloc(STEM_CACHE_SLOTS, sizeof *st->cache);
@@ -74,15 +76,20 @@ stem_word(struct stemmer *st, const char *w, size_t n, char *out, size_t cap)
 			h ^= (unsigned char)w[i];
 			h *= 16777619u;
 		}
-		slot = &st->cache[(h ^ (h >> 15)) & (STEM_CACHE_SLOTS - 1)];
-		if (slot->wlen == n && memcmp(slot->w, w, n) == 0)
-			return put(out, cap, slot->s, slot->slen);
+		set = &st->cache[((h ^ (h >> 15)) & (STEM_CACHE_SLOTS - 1)) &
+		    ~(uint32_t)(STEM_CACHE_WAYS - 1)];
+		for (int j = 0; j < STEM_CACHE_WAYS; j++)
+			if (set[j].wlen == n && memcmp(set[j].w, w, n) == 0)
+				return put(out, cap, set[j].s, set[j].slen);
 	}
 	const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)n);
 	if (r == NULL)
 		return put(out, cap, w, n);
 	size_t rn = (size_t)sb_stemmer_length(st->sb);
-	if (slot && rn < STEM_CACHE_WORD) {
+	if (set && rn < STEM_CACHE_WORD) {
+		/* The newest first; the oldest of the set goes. */
+		memmove(set + 1, set, (STEM_CACHE_WAYS - 1) * sizeof *set);
+		struct stem_slot *slot = set;
 		slot->wlen = (uint8_t)n;
 		slot->slen = (uint8_t)rn;
 		memcpy(slot->w, w, n);
