@@ -64,6 +64,7 @@ overlap_set_add(struct overlap_set *os, const struct text_tokens *t,
 			os->ent = xgrow(os->ent, &os->cap, os->n + 1, sizeof *os->ent);
 			memset(&os->ent[e], 0, sizeof os->ent[e]);
 			memcpy(os->ent[e].stem, s, n + 1);
+			os->ent[e].slen = (uint8_t)n;
 			os->n++;
 			text_map_set(&os->stems, s, n, e);
 		}
@@ -88,10 +89,12 @@ find_ent(const struct overlap_set *os, const char *s, size_t n,
 	}
 	if (wn >= 7 && os->n <= 256) {
 		for (size_t i = 0; i < os->n; i++) {
-			size_t l = strlen(os->ent[i].stem);
+			const char *es = os->ent[i].stem;
+			size_t l = os->ent[i].slen;
 			if (l >= 4 && l + 3 <= wn &&
-			    (memcmp(word, os->ent[i].stem, l) == 0 ||
-			    memcmp(word + wn - l, os->ent[i].stem, l) == 0))
+			    ((word[0] == es[0] && memcmp(word, es, l) == 0) ||
+			    (word[wn - l] == es[0] &&
+			    memcmp(word + wn - l, es, l) == 0)))
 				return (int)i;
 		}
 	}

@@ -22,6 +22,7 @@
 struct overlap_ent {
 	uint64_t units;     /* bit u: unit u has this stem */
 	uint8_t specific;   /* a number or a name (capitalised mid-sentence) */
+	uint8_t slen;       /* strlen(stem) */
 	char stem[OVERLAP_STEM];
 };
 
