@@ -7,6 +7,22 @@
 
 #include "xalloc.h"
 
+/* Cut an owned string longer than DIAG_MAX_TEXT bytes at a character
+ * boundary and mark the cut with "...": a message quoting a 100,000-byte
+ * key stays readable. */
+static char *
+shorten(char *s)
+{
+	size_t n = strlen(s);
+	if (n <= DIAG_MAX_TEXT)
+		return s;
+	n = DIAG_MAX_TEXT - 3;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(s + n, "...", 4);
+	return s;
+}
+
 void
 diags_add(struct diags *d, enum diag_severity sev, const char *file, int line,
     int col, const char *path, const char *fmt, ...)
@@ -17,7 +33,7 @@ diags_add(struct diags *d, enum diag_severity sev, const char *file, int line,
 	dg->file = file ? xstrdup(file) : NULL;
 	dg->line = line;
 	dg->col = col;
-	dg->path = path && *path ? xstrdup(path) : NULL;
+	dg->path = path && *path ? shorten(xstrdup(path)) : NULL;
 	va_list ap;
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
@@ -29,6 +45,7 @@ diags_add(struct diags *d, enum diag_severity sev, const char *file, int line,
 		vsnprintf(dg->msg, (size_t)n + 1, fmt, ap);
 		va_end(ap);
 	}
+	shorten(dg->msg);
 	if (sev == DIAG_ERROR)
 		d->nerrors++;
 }

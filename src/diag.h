@@ -23,7 +23,12 @@ struct diags {
 	size_t nerrors;
 };
 
-/* Append a problem. file and path are copied; either may be NULL. */
+/* Longest message or path kept, in bytes: longer ones (quoting a huge key
+ * or value from a file) are cut at a character boundary and end in "...". */
+#define DIAG_MAX_TEXT 400
+
+/* Append a problem. file and path are copied; either may be NULL; message
+ * and path are cut to DIAG_MAX_TEXT bytes. */
 void diags_add(struct diags *d, enum diag_severity sev, const char *file,
     int line, int col, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
