@@ -50,6 +50,9 @@ TEST_BIN  := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 TEST_LIB  := $(B)/tests/lib.o
 TOOL_SRC  := $(wildcard tools/*.c)
 TOOL_BIN  := $(TOOL_SRC:tools/%.c=$(B)/tools/%)
+FUZZ_SRC  := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
+FUZZ_SECONDS ?= 60
 
 ifeq ($(B),build)
 IRATE     := irate
@@ -58,7 +61,7 @@ IRATE     := $(B)/irate
 endif
 
 .PHONY: all deps test-deps run check check-unit check-e2e check-asan eval bench \
-        install uninstall clean tools lint-scenarios
+        install uninstall clean tools lint-scenarios fuzz fuzz-deps fuzz-targets
 
 all: deps $(IRATE)
 
@@ -123,6 +126,27 @@ check-asan: test-deps
 	$(Q)$(MAKE) --no-print-directory B=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check-unit check-e2e
 
+# libFuzzer targets (clang), built apart in build-fuzz with ASan+UBSan; each
+# runs FUZZ_SECONDS over seeds made from the shipped files (fuzz/run.sh).
+fuzz: fuzz-deps
+	$(Q)$(MAKE) --no-print-directory B=build-fuzz CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" fuzz-targets
+	@./fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+fuzz-deps:
+	@./scripts/install-deps fuzz
+
+fuzz-targets: $(FUZZ_BIN)
+
+$(B)/fuzz/%.o: fuzz/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/fuzz/fuzz_%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/scratch.o $(CORE_LIB)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
+
 eval: all $(B)/tools/eval
 	@$(B)/tools/eval $(if $(filter 1,$(V)),-v) ../shared/data/dev.jsonl
 
@@ -145,7 +169,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan irate
+	rm -rf build build-asan build-fuzz irate
 
 .SECONDARY:
 

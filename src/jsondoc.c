@@ -359,6 +359,10 @@ jsondoc_free(struct jsondoc *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
+static void jd_vreport(const struct jsondoc *doc, struct diags *d,
+    enum diag_severity sev, const cJSON *node, const char *path,
+    const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+
 static void
 jd_vreport(const struct jsondoc *doc, struct diags *d, enum diag_severity sev,
     const cJSON *node, const char *path, const char *fmt, va_list ap)

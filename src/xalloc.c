@@ -45,8 +45,10 @@ void *
 xgrow(void *p, size_t *cap, size_t need, size_t size)
 {
 	size_t c = *cap;
-	if (need <= c)
+	if (p != NULL && need <= c)
 		return p;
+	/* Never NULL, even for need 0: callers do arithmetic on the result
+	 * (p + n), which is undefined on a null pointer. */
 	if (c < 8)
 		c = 8;
 	while (c < need) {

@@ -9,7 +9,8 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
-/* Grow an array of `size`-byte items to hold at least `need`; updates *cap. */
+/* Grow an array of `size`-byte items to hold at least `need`; updates *cap.
+ * Never returns NULL, even when need is 0 and p is NULL. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

@@ -15,6 +15,7 @@
 #include "scenario.h"
 #include "score.h"
 #include "transcript.h"
+#include "utf8.h"
 
 #define SUITE_DIR "../shared/external/JSONTestSuite/test_parsing"
 #define CASES_FILE "tests/data/malformed/cases.txt"
@@ -514,6 +515,48 @@ START_TEST(test_cases_present)
 }
 END_TEST
 
+/* Inputs on which a fuzz target found a problem (fuzz/), scored the way
+ * fuzz_score does: first line the customer, the rest the reply, the
+ * customer's line as an earlier reply when its length is a multiple of 3,
+ * at fault when the input's length is even.  (clang's UBSan flags
+ * NULL + 0, gcc's does not: test_xalloc holds the failing-then-fixed check.) */
+static const char *const score_regressions[] = {
+	/* an empty reply after an empty earlier one: xgrow(NULL, 0) returned
+	 * NULL and score_pitfalls computed NULL + 0 */
+	"fuzz-score-empty.txt",
+};
+
+START_TEST(test_score_regression)
+{
+	char *path = join("tests/data/malformed", score_regressions[_i]);
+	size_t len;
+	char *data = test_read_file(path, &len);
+	ck_assert_msg(data != NULL, "cannot read %s", path);
+	ck_assert(utf8_valid(data, len, &(size_t){0}));
+	struct scorer *s = NULL;
+	struct diags d = {0};
+	ck_assert_int_eq(scorer_load("assets", "en", &s, &d), 0);
+	char *nl = memchr(data, '\n', len);
+	if (nl)
+		*nl = '\0';
+	const char *reply = nl ? nl + 1 : data;
+	size_t clen = nl ? (size_t)(nl - data) : 0;
+	const char *customer = nl ? data : "";
+	const char *history[1] = {customer};
+	struct score_ctx ctx = {.customer = clen ? customer : NULL,
+	    .at_fault = len % 2 == 0, .history = history,
+	    .nhistory = clen % 3 == 0 ? 1 : 0};
+	struct grading g;
+	grading_init(&g);
+	score_reply(s, &ctx, reply, len - (size_t)(reply - data), &g);
+	grading_free(&g);
+	scorer_free(s);
+	diags_free(&d);
+	free(data);
+	free(path);
+}
+END_TEST
+
 static int
 name_cmp(const void *a, const void *b)
 {
@@ -565,6 +608,10 @@ main(void)
 	tcase_add_test(tc2, test_cases_present);
 	tcase_add_loop_test(tc2, test_case, 0, (int)nmcases);
 	suite_add_tcase(s, tc2);
+	TCase *tc3 = tcase_create("fuzz_regressions");
+	tcase_add_loop_test(tc3, test_score_regression, 0,
+	    (int)(sizeof score_regressions / sizeof *score_regressions));
+	suite_add_tcase(s, tc3);
 	int rc = test_run_suite(s);
 	for (size_t i = 0; i < nsuite_files; i++)
 		free(suite_files[i]);

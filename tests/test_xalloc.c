@@ -1,0 +1,34 @@
+/* test_xalloc.c: the allocation wrappers. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "lib.h"
+#include "xalloc.h"
+
+/* fuzz_score found score_pitfalls doing (NULL + 0) on xgrow's result for
+ * an empty reply: xgrow must not return NULL, even for nothing. */
+START_TEST(test_xgrow_zero)
+{
+	size_t cap = 0;
+	uint64_t *p = xgrow(NULL, &cap, 0, sizeof *p);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_ge(cap, 1);
+	uint64_t *q = xgrow(p, &cap, 0, sizeof *p);
+	ck_assert_ptr_eq(p, q);
+	q = xgrow(p, &cap, 100, sizeof *p);
+	ck_assert_ptr_nonnull(q);
+	ck_assert_uint_ge(cap, 100);
+	q[99] = 1;
+	free(q);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("xalloc");
+	TCase *tc = tcase_create("xgrow");
+	tcase_add_test(tc, test_xgrow_zero);
+	suite_add_tcase(s, tc);
+	return test_run_suite(s);
+}
