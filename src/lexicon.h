@@ -132,6 +132,9 @@ struct lexicon {
 	uint32_t *req1;          /* per pattern: lexicon.req[its req], the first
 	                          * word it needs, or UINT32_MAX (a dense copy
 	                          * that try_list() tests before the pattern) */
+	uint32_t *next2;         /* per pattern: what the token after the first
+	                          * must be: a vocabulary id, NEXT_EL | the
+	                          * element index to test, or UINT32_MAX */
 	bool indexed;            /* lexicon_index() has run */
 
 	struct text_map classes; /* class name -> index into cls */

@@ -341,6 +341,9 @@ lexicon_compile(struct lexicon *lx, const char *src, enum lex_cat cat,
 
 /* --- the match index ---------------------------------------------------- */
 
+/* lexicon.next2: an element index rather than a vocabulary id. */
+#define NEXT_EL ((uint32_t)1 << 31)
+
 /* Elements with at least this many alternatives get a lex_set. */
 #define SET_MIN_ALTS 3
 
@@ -362,6 +365,8 @@ lexicon_index_free(struct lexicon *lx)
 	lx->nreq = 0;
 	free(lx->req1);
 	lx->req1 = NULL;
+	free(lx->next2);
+	lx->next2 = NULL;
 	for (size_t i = 0; i < lx->npats; i++)
 		lx->pats[i].req = lx->pats[i].nreq = 0;
 	for (size_t i = 0; i < lx->nels; i++)
@@ -492,6 +497,27 @@ lexicon_index(struct lexicon *lx)
 	for (size_t pi = 0; pi < lx->npats; pi++)
 		lx->req1[pi] = lx->pats[pi].nreq ?
 		    lx->req[lx->pats[pi].req] : UINT32_MAX;
+	/* The element after the indexed one, when both must match one token
+	 * each: try_list() tests the next token against it first. */
+	lx->next2 = xmalloc((lx->npats ? lx->npats : 1) * sizeof *lx->next2);
+	for (size_t pi = 0; pi < lx->npats; pi++) {
+		const struct lex_pattern *p = &lx->pats[pi];
+		uint32_t ei = 0;
+		lx->next2[pi] = UINT32_MAX;
+		if (ei < p->nel && lx->els[p->el + ei].kind == LE_BOS)
+			ei++;
+		if (ei + 1 >= p->nel)
+			continue;
+		const struct lex_el *a = &lx->els[p->el + ei];
+		const struct lex_el *b = &lx->els[p->el + ei + 1];
+		if ((a->kind != LE_ALTS && a->kind != LE_NUM) || a->optional ||
+		    b->kind != LE_ALTS || b->optional)
+			continue;
+		if (b->nalt == 1 && lx->alts[b->alt].id >= 0)
+			lx->next2[pi] = (uint32_t)lx->alts[b->alt].id & ~NEXT_EL;
+		else
+			lx->next2[pi] = NEXT_EL | (p->el + ei + 1);
+	}
 	for (size_t i = 0; i < nplists; i++)
 		free(plists[i].v);
 	free(plists);
@@ -638,6 +664,17 @@ try_list(const struct lexicon *lx, const struct lex_plist *l,
 			uint32_t k = lx->req1[l->v[i]];
 			if (k != UINT32_MAX && !((present[k >> 6] >> (k & 63)) & 1))
 				continue;
+		}
+		uint32_t nx = lx->next2 ? lx->next2[l->v[i]] : UINT32_MAX;
+		if (nx != UINT32_MAX) {
+			if (ti + 1 >= t->n)
+				continue;
+			if (nx & NEXT_EL) {
+				if (!alt_match(lx, &lx->els[nx & ~NEXT_EL], t, ti + 1))
+					continue;
+			} else if (t->v[ti + 1].id != (int32_t)nx) {
+				continue;
+			}
 		}
 		const struct lex_pattern *p = &lx->pats[l->v[i]];
 		if (!has_required(lx, p, present))
