@@ -160,8 +160,10 @@ emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 	struct text_tokens *t = k->t;
 	if (n > TEXT_MAX_NORM)
 		n = TEXT_MAX_NORM;
-	t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
-	t->buf = xgrow(t->buf, &t->bcap, t->blen + n + 1, 1);
+	if (t->v == NULL || t->n + 1 > t->cap)
+		t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+	if (t->buf == NULL || t->blen + n + 1 > t->bcap)
+		t->buf = xgrow(t->buf, &t->bcap, t->blen + n + 1, 1);
 	struct token *tok = &t->v[t->n++];
 	tok->start = start;
 	tok->end = end;
@@ -503,6 +505,25 @@ text_tokenize(const struct text_norm *nm, const char *s, size_t len,
 	if (s == NULL)
 		len = 0;
 	while (i < len) {
+		/* ASCII fast paths: spaces, and letters that cannot start a
+		 * URL (everything below tests nothing else for them). */
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (b == '\n') {
+				end_sentence(&k);
+				i++;
+				continue;
+			}
+			if (b <= 32 || b == 0x7f) {
+				i++;
+				continue;
+			}
+			unsigned char lb = (unsigned char)(b | 0x20);
+			if ((unsigned char)(lb - 'a') < 26 && lb != 'h' && lb != 'w') {
+				i = scan_word(&k, s, len, i);
+				continue;
+			}
+		}
 		uint32_t c;
 		size_t n = dec(s, len, i, &c);
 		if (c == '\n') {
