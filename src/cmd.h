@@ -7,6 +7,7 @@
 #define IRATE_CMD_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Exit statuses, documented in irate(1). */
@@ -47,6 +48,13 @@ void cmd_course_usage(FILE *f);
 /* Load and lint a course file (for irate lint), printing its problems;
  * EXIT_OK when clean, else EXIT_PROBLEMS.  quiet: no "ok" line. */
 int cmd_course_lint_file(const char *path, bool quiet);
+
+/* Seeds are whole numbers up to 2^53 - 1, exact in a JSON number. */
+#define CMD_SEED_MAX ((1ull << 53) - 1)
+/* Parse a --seed value; false if it is not a number in 0..CMD_SEED_MAX. */
+bool cmd_parse_seed(const char *s, uint64_t *out);
+/* A seed from the clock and the process id, in 0..CMD_SEED_MAX. */
+uint64_t cmd_random_seed(void);
 
 /* Print "irate CMD: message" and a pointer to CMD's --help on stderr;
  * returns EXIT_USAGE. */

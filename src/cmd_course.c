@@ -195,19 +195,6 @@ list_courses(const char *data_dir, const char *trainee)
 	return EXIT_OK;
 }
 
-static uint64_t
-random_seed(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
-	    ((uint64_t)getpid() << 40);
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdull;
-	x ^= x >> 33;
-	return x & ((1ull << 53) - 1);
-}
-
 /* Play the next step of c; prints the progress after it. */
 static int
 play_next(const struct course *c, const struct globals *g,
@@ -259,23 +246,6 @@ out:
 	return rc;
 }
 
-static bool
-parse_seed(const char *s, uint64_t *out)
-{
-	if (*s == '\0')
-		return false;
-	uint64_t v = 0;
-	for (const char *q = s; *q; q++) {
-		if (*q < '0' || *q > '9')
-			return false;
-		v = v * 10 + (uint64_t)(*q - '0');
-		if (v > (1ull << 53) - 1)
-			return false;
-	}
-	*out = v;
-	return true;
-}
-
 int
 cmd_course(int argc, char **argv, const struct globals *g)
 {
@@ -290,7 +260,7 @@ cmd_course(int argc, char **argv, const struct globals *g)
 			what = NEXT;
 		} else if (strncmp(a, "--seed", 6) == 0 && (a[6] == '\0' || a[6] == '=')) {
 			const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-			if (v == NULL || !parse_seed(v, &o.seed)) {
+			if (v == NULL || !cmd_parse_seed(v, &o.seed)) {
 				fprintf(stderr, "irate course: --seed needs a whole number "
 				    "from 0 to 9007199254740991\n");
 				return EXIT_USAGE;
@@ -316,7 +286,7 @@ cmd_course(int argc, char **argv, const struct globals *g)
 		return EXIT_USAGE;
 	}
 	if (!o.seed_given)
-		o.seed = random_seed();
+		o.seed = cmd_random_seed();
 
 	int rc = EXIT_PROBLEMS;
 	char *data_dir = paths_data_dir(g->data_dir);

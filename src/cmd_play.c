@@ -46,36 +46,6 @@ cmd_play_usage(FILE *f)
 	    "128+N killed by signal N (the transcript is saved as interrupted).\n");
 }
 
-static uint64_t
-random_seed(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
-	    ((uint64_t)getpid() << 40);
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdull;
-	x ^= x >> 33;
-	return x & ((1ull << 53) - 1);
-}
-
-static bool
-parse_seed(const char *s, uint64_t *out)
-{
-	if (*s == '\0')
-		return false;
-	uint64_t v = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return false;
-		v = v * 10 + (uint64_t)(*p - '0');
-		if (v > (1ull << 53) - 1)
-			return false;
-	}
-	*out = v;
-	return true;
-}
-
 int
 cmd_play(int argc, char **argv, const struct globals *g)
 {
@@ -87,7 +57,7 @@ cmd_play(int argc, char **argv, const struct globals *g)
 			o.exam = true;
 		} else if (strncmp(a, "--seed", 6) == 0 && (a[6] == '\0' || a[6] == '=')) {
 			const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-			if (v == NULL || !parse_seed(v, &o.seed)) {
+			if (v == NULL || !cmd_parse_seed(v, &o.seed)) {
 				fprintf(stderr, "irate play: --seed needs a whole number "
 				    "from 0 to 9007199254740991\n");
 				return EXIT_USAGE;
@@ -109,7 +79,7 @@ cmd_play(int argc, char **argv, const struct globals *g)
 		}
 	}
 	if (!o.seed_given)
-		o.seed = random_seed();
+		o.seed = cmd_random_seed();
 
 	int rc = EXIT_PROBLEMS;
 	char *data_dir = paths_data_dir(g->data_dir);

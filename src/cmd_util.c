@@ -1,6 +1,9 @@
 /* cmd_util.c: small helpers the commands share. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
@@ -14,4 +17,34 @@ cmd_usage_error(const char *cmd, const char *fmt, ...)
 	fprintf(stderr, "\nTry 'irate %s --help'.\n", cmd);
 	va_end(ap);
 	return EXIT_USAGE;
+}
+
+bool
+cmd_parse_seed(const char *s, uint64_t *out)
+{
+	if (*s == '\0')
+		return false;
+	uint64_t v = 0;
+	for (const char *q = s; *q; q++) {
+		if (*q < '0' || *q > '9')
+			return false;
+		v = v * 10 + (uint64_t)(*q - '0');
+		if (v > CMD_SEED_MAX)
+			return false;
+	}
+	*out = v;
+	return true;
+}
+
+uint64_t
+cmd_random_seed(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
+	    ((uint64_t)getpid() << 40);
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	x ^= x >> 33;
+	return x & CMD_SEED_MAX;
 }

@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700
 #include "lib.h"
 
+#include <dirent.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,4 +82,41 @@ test_read_file(const char *path, size_t *len)
 	if (len)
 		*len = n;
 	return buf;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+test_list_names(const char *dir, const char *suffix, size_t *n)
+{
+	*n = 0;
+	DIR *dp = opendir(dir);
+	if (dp == NULL)
+		return NULL;
+	char **names = NULL;
+	size_t sl = strlen(suffix);
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		size_t l = strlen(de->d_name);
+		if (l > sl && strcmp(de->d_name + l - sl, suffix) == 0) {
+			names = realloc(names, (*n + 1) * sizeof *names);
+			names[(*n)++] = strndup(de->d_name, l - sl);
+		}
+	}
+	closedir(dp);
+	if (*n)
+		qsort(names, *n, sizeof *names, by_name);
+	return names;
+}
+
+void
+test_free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }

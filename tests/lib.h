@@ -17,4 +17,9 @@ void test_rmrf(const char *path);
 /* Read a whole file; NULL if it cannot be read.  Caller frees. */
 char *test_read_file(const char *path, size_t *len);
 
+/* The names in dir ending in suffix, without it, sorted; *n gets the count.
+ * Free with test_free_names.  NULL (and *n = 0) if dir cannot be read. */
+char **test_list_names(const char *dir, const char *suffix, size_t *n);
+void test_free_names(char **names, size_t n);
+
 #endif

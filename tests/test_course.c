@@ -20,28 +20,10 @@
 static char **cases;
 static size_t ncases;
 
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void
 find_cases(void)
 {
-	DIR *dp = opendir(DIR_COURSE);
-	if (dp == NULL)
-		return;
-	struct dirent *de;
-	while ((de = readdir(dp)) != NULL) {
-		size_t l = strlen(de->d_name);
-		if (l > 5 && strcmp(de->d_name + l - 5, ".json") == 0) {
-			cases = realloc(cases, (ncases + 1) * sizeof *cases);
-			cases[ncases++] = strndup(de->d_name, l - 5);
-		}
-	}
-	closedir(dp);
-	qsort(cases, ncases, sizeof *cases, by_name);
+	cases = test_list_names(DIR_COURSE, ".json", &ncases);
 }
 
 START_TEST(test_golden)

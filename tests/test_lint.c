@@ -17,28 +17,10 @@
 static char **cases;
 static size_t ncases;
 
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void
 find_cases(void)
 {
-	DIR *dp = opendir(DIR_LINT);
-	if (dp == NULL)
-		return;
-	struct dirent *de;
-	while ((de = readdir(dp)) != NULL) {
-		size_t l = strlen(de->d_name);
-		if (l > 5 && strcmp(de->d_name + l - 5, ".json") == 0) {
-			cases = realloc(cases, (ncases + 1) * sizeof *cases);
-			cases[ncases++] = strndup(de->d_name, l - 5);
-		}
-	}
-	closedir(dp);
-	qsort(cases, ncases, sizeof *cases, by_name);
+	cases = test_list_names(DIR_LINT, ".json", &ncases);
 }
 
 START_TEST(test_golden)
@@ -136,8 +118,6 @@ main(void)
 	tcase_add_test(tc, test_dot);
 	suite_add_tcase(s, tc);
 	int rc = test_run_suite(s);
-	for (size_t i = 0; i < ncases; i++)
-		free(cases[i]);
-	free(cases);
+	test_free_names(cases, ncases);
 	return ncases >= 5 ? rc : 1;
 }
