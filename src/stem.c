@@ -25,9 +25,15 @@ struct stem_slot {
 	char s[STEM_CACHE_WORD];
 };
 
+struct stem_memo {
+	uint8_t len1;         /* 0: nothing stored; else the length + 1 */
+	char s[STEM_MEMO_LEN];
+};
+
 struct stemmer {
 	struct sb_stemmer *sb;
 	struct stem_slot *cache; /* STEM_CACHE_SLOTS, allocated on first use */
+	struct stem_memo *memo;  /* STEM_MEMO_IDS, allocated on first use */
 };
 
 struct stemmer *
@@ -48,6 +54,7 @@ stem_free(struct stemmer *st)
 		return;
 	sb_stemmer_delete(st->sb);
 	free(st->cache);
+	free(st->memo);
 	free(st);
 }
 
@@ -96,4 +103,29 @@ stem_word(struct stemmer *st, const char *w, size_t n, char *out, size_t cap)
 		memcpy(slot->s, r, rn);
 	}
 	return put(out, cap, r, rn);
+}
+
+int
+stem_memo_get(struct stemmer *st, uint32_t id, char *out)
+{
+	if (st == NULL || st->memo == NULL || id >= STEM_MEMO_IDS)
+		return -1;
+	const struct stem_memo *m = &st->memo[id];
+	if (m->len1 == 0)
+		return -1;
+	memcpy(out, m->s, STEM_MEMO_LEN);
+	return m->len1 - 1;
+}
+
+void
+stem_memo_put(struct stemmer *st, uint32_t id, const char *s, size_t n)
+{
+	if (st == NULL || id >= STEM_MEMO_IDS || n >= STEM_MEMO_LEN)
+		return;
+	if (st->memo == NULL)
+		st->memo = xcalloc(STEM_MEMO_IDS, sizeof *st->memo);
+	struct stem_memo *m = &st->memo[id];
+	memset(m->s, 0, sizeof m->s);
+	memcpy(m->s, s, n);
+	m->len1 = (uint8_t)(n + 1);
 }

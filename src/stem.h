@@ -6,6 +6,7 @@
 #define IRATE_STEM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct stemmer;
 
@@ -17,5 +18,17 @@ void stem_free(struct stemmer *st);
  * cannot handle are copied unchanged. */
 size_t stem_word(struct stemmer *st, const char *w, size_t n, char *out,
     size_t cap);
+
+/* A memo of one result per word id (a vocabulary id), kept by the
+ * stemmer and freed with it; ids of STEM_MEMO_IDS and above are not kept.
+ * The caller decides what a result means and must give an id the same
+ * result every time (one meaning per stemmer).  stem_memo_get() returns
+ * the stored length (out, STEM_MEMO_LEN bytes, holds the result,
+ * NUL-terminated) or -1 when nothing is stored; results longer than
+ * STEM_MEMO_LEN - 1 bytes are not stored. */
+#define STEM_MEMO_IDS 16384
+#define STEM_MEMO_LEN 24
+int stem_memo_get(struct stemmer *st, uint32_t id, char *out);
+void stem_memo_put(struct stemmer *st, uint32_t id, const char *s, size_t n);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stem.h"
 #include "xalloc.h"
 
 void
@@ -22,6 +23,8 @@ overlap_set_free(struct overlap_set *os)
 	memset(os, 0, sizeof *os);
 }
 
+_Static_assert(OVERLAP_STEM == STEM_MEMO_LEN, "stem memo holds a stem");
+
 /* Is token i a content word?  Its stem goes to out. */
 static size_t
 content_stem(const struct text_tokens *t, size_t i, const struct text_map *stop,
@@ -35,9 +38,21 @@ content_stem(const struct text_tokens *t, size_t i, const struct text_map *stop,
 		out[n] = '\0';
 		return n;
 	}
-	if (k->kind != TOK_WORD || k->len < 2 || text_map_get(stop, w, k->len) >= 0)
+	if (k->kind != TOK_WORD)
 		return 0;
-	return stem_word(st, w, k->len, out, OVERLAP_STEM);
+	/* A word of the vocabulary: its result is remembered by id (the
+	 * stop list and the stemmer are the scorer's, the same every call). */
+	if (k->id >= 0) {
+		int r = stem_memo_get(st, (uint32_t)k->id, out);
+		if (r >= 0)
+			return (size_t)r;
+	}
+	size_t n = 0;
+	if (k->len >= 2 && text_map_get(stop, w, k->len) < 0)
+		n = stem_word(st, w, k->len, out, OVERLAP_STEM);
+	if (k->id >= 0)
+		stem_memo_put(st, (uint32_t)k->id, out, n);
+	return n;
 }
 
 void
