@@ -57,6 +57,11 @@ enum tip_kind {
 
 const char *tip_kind_name(enum tip_kind k);
 
+/* Word lists a vocabulary word is in (lexicon.wflags). */
+enum lex_wflag {
+	LW_NEGATOR = 1, LW_SUBJECT = 2, LW_BREAK = 4, LW_NEG_STOP = 8
+};
+
 enum lex_el_kind { LE_ALTS, LE_GAP, LE_NUM, LE_BOS, LE_EOS };
 
 struct lex_alt {
@@ -132,6 +137,9 @@ struct lexicon {
 	uint32_t *req1;          /* per pattern: lexicon.req[its req], the first
 	                          * word it needs, or UINT32_MAX (a dense copy
 	                          * that try_list() tests before the pattern) */
+	uint8_t *wflags;         /* per vocabulary id: enum lex_wflag, the
+	                          * word lists that hold the word */
+	size_t nwflags;
 	uint32_t *next2;         /* per pattern: what the token after the first
 	                          * must be: a vocabulary id, NEXT_EL | the
 	                          * element index to test, or UINT32_MAX */

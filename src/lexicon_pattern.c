@@ -367,6 +367,9 @@ lexicon_index_free(struct lexicon *lx)
 	lx->req1 = NULL;
 	free(lx->next2);
 	lx->next2 = NULL;
+	free(lx->wflags);
+	lx->wflags = NULL;
+	lx->nwflags = 0;
 	for (size_t i = 0; i < lx->npats; i++)
 		lx->pats[i].req = lx->pats[i].nreq = 0;
 	for (size_t i = 0; i < lx->nels; i++)
@@ -497,6 +500,22 @@ lexicon_index(struct lexicon *lx)
 	for (size_t pi = 0; pi < lx->npats; pi++)
 		lx->req1[pi] = lx->pats[pi].nreq ?
 		    lx->req[lx->pats[pi].req] : UINT32_MAX;
+	/* The word lists each vocabulary word is in. */
+	lx->wflags = xcalloc((size_t)nv + 1, 1);
+	lx->nwflags = nv;
+	const struct text_map *wl[] = {&lx->negators, &lx->subjects,
+	    &lx->breaks, &lx->neg_stops};
+	const uint8_t wf[] = {LW_NEGATOR, LW_SUBJECT, LW_BREAK, LW_NEG_STOP};
+	for (size_t j = 0; j < sizeof wl / sizeof *wl; j++) {
+		for (size_t i = 0; i < wl[j]->cap; i++) {
+			const struct text_map_ent *v = &wl[j]->v[i];
+			if (v->key == NULL)
+				continue;
+			int id = text_map_get(vm, v->key, v->klen);
+			if (id >= 0 && (uint32_t)id < nv)
+				lx->wflags[id] |= wf[j];
+		}
+	}
 	/* The element after the indexed one, when both must match one token
 	 * each: try_list() tests the next token against it first. */
 	lx->next2 = xmalloc((lx->npats ? lx->npats : 1) * sizeof *lx->next2);

@@ -6,11 +6,19 @@
 #include "xalloc.h"
 
 static bool
-tok_is(const struct text_tokens *t, size_t i, const struct text_map *set)
+tok_is_f(const struct lexicon *lx, const struct text_tokens *t, size_t i,
+    const struct text_map *set, uint8_t flag)
 {
 	const struct token *k = &t->v[i];
-	return k->kind == TOK_WORD && text_map_get(set, t->buf + k->off, k->len) >= 0;
+	if (k->kind != TOK_WORD)
+		return false;
+	/* A vocabulary word: the lexicon knows the lists it is in. */
+	if (k->id >= 0 && (size_t)k->id < lx->nwflags)
+		return (lx->wflags[k->id] & flag) != 0;
+	return text_map_get(set, t->buf + k->off, k->len) >= 0;
 }
+
+#define tok_is(t, i, set, flag) tok_is_f(r->lx, t, i, set, flag)
 
 /* Does token i end a clause (stop a negation's scope)? */
 static bool
@@ -21,7 +29,7 @@ clause_break(const struct score_run *r, const struct text_tokens *t, size_t i)
 		char c = t->buf[k->off];
 		return c != '\'' && c != '/';
 	}
-	return k->kind == TOK_WORD && tok_is(t, i, &r->lx->breaks);
+	return k->kind == TOK_WORD && tok_is(t, i, &r->lx->breaks, LW_BREAK);
 }
 
 void
@@ -63,7 +71,7 @@ score_mark(struct score_run *r)
 					break;
 				if (z == ZN_CUSTOMER && j - from >= 3 &&
 				    (clause_break(r, t, j) ||
-				    tok_is(t, j, &r->lx->subjects)))
+				    tok_is(t, j, &r->lx->subjects, LW_SUBJECT)))
 					break;
 				s->zone[j] |= z;
 			}
@@ -71,24 +79,25 @@ score_mark(struct score_run *r)
 	}
 	int win = r->lx->neg_window;
 	for (size_t i = 0; i < t->n; i++) {
-		if ((t->v[i].mark & MK_NONEG) || !tok_is(t, i, &r->lx->negators))
+		if ((t->v[i].mark & MK_NONEG) ||
+		    !tok_is(t, i, &r->lx->negators, LW_NEGATOR))
 			continue;
 		/* A refusal: I / we (+ a word or two) before the negator. */
 		bool refusal = false;
 		for (size_t b = i; b > 0 && i - b < 3; b--) {
 			if (t->v[b - 1].sent != t->v[i].sent || clause_break(r, t, b - 1))
 				break;
-			if (tok_is(t, b - 1, &r->lx->subjects))
+			if (tok_is(t, b - 1, &r->lx->subjects, LW_SUBJECT))
 				refusal = true;
 		}
 		for (size_t j = i + 1; j < t->n && (int)(j - i) <= win; j++) {
 			if (t->v[j].sent != t->v[i].sent || clause_break(r, t, j))
 				break;
-			if (j - i >= 3 && tok_is(t, j, &r->lx->subjects))
+			if (j - i >= 3 && tok_is(t, j, &r->lx->subjects, LW_SUBJECT))
 				break;
 			/* "a bill you can't pay must be stressful": a new verb
 			 * phrase starts; the negation does not reach it. */
-			if (tok_is(t, j, &r->lx->neg_stops))
+			if (tok_is(t, j, &r->lx->neg_stops, LW_NEG_STOP))
 				break;
 			if (s->negby[j] < 0)
 				s->negby[j] = (int32_t)i;
