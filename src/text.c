@@ -21,6 +21,8 @@ text_norm_add_rewrite(struct text_norm *nm, const char *word,
 	nm->repl = xgrow(nm->repl, &nm->crepl, nm->nrepl + 1, sizeof *nm->repl);
 	nm->repl[nm->nrepl] = xstrdup(replacement);
 	text_map_set(&nm->rewrite, word, strlen(word), (int)nm->nrepl);
+	uint32_t fb = (text_map_hash_fast(word, strlen(word)) >> 20) & 4095;
+	nm->rewrite_filter[fb >> 6] |= (uint64_t)1 << (fb & 63);
 	nm->nrepl++;
 }
 
@@ -224,7 +226,9 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 	if (nm && rewrite) {
 		/* One hash for both maps. */
 		uint32_t h = text_map_hash_fast(w, n);
-		int r = text_map_get_h(&nm->rewrite, w, n, h);
+		uint32_t fb = (h >> 20) & 4095;
+		int r = (nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1 ?
+		    text_map_get_h(&nm->rewrite, w, n, h) : -1;
 		if (r >= 0) {
 			const char *p = nm->repl[r];
 			while (*p) {
