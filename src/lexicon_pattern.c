@@ -546,7 +546,7 @@ lexicon_index(struct lexicon *lx)
 
 /* --- matching ----------------------------------------------------------- */
 
-static bool
+static inline __attribute__((always_inline)) bool
 alt_match(const struct lexicon *lx, const struct lex_el *e,
     const struct text_tokens *t, size_t ti)
 {
