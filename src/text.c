@@ -155,7 +155,7 @@ struct tk {
 /* id: the vocabulary id of norm[0..n) when known, else ID_UNKNOWN. */
 #define ID_UNKNOWN INT32_MIN
 
-static void
+static inline __attribute__((always_inline)) void
 emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
     enum tok_kind kind, uint8_t flags, int32_t id)
 {
