@@ -673,7 +673,7 @@ has_required(const struct lexicon *lx, const struct lex_pattern *p,
 	return true;
 }
 
-static void
+static inline __attribute__((always_inline)) void
 try_list(const struct lexicon *lx, const struct lex_plist *l,
     const struct text_tokens *t, size_t ti, struct lex_matches *m,
     const uint64_t *present)
