@@ -5,7 +5,7 @@
 #include "score_parts.h"
 #include "xalloc.h"
 
-static bool
+static inline __attribute__((always_inline)) bool
 tok_is_f(const struct lexicon *lx, const struct text_tokens *t, size_t i,
     const struct text_map *set, uint8_t flag)
 {
