@@ -659,7 +659,7 @@ match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
  * small enough for the bitset (else NULL: every pattern is tried). */
 #define PRESENT_WORDS 128
 
-static bool
+static inline __attribute__((always_inline)) bool
 has_required(const struct lexicon *lx, const struct lex_pattern *p,
     const uint64_t *present)
 {
