@@ -26,7 +26,7 @@ overlap_set_free(struct overlap_set *os)
 _Static_assert(OVERLAP_STEM == STEM_MEMO_LEN, "stem memo holds a stem");
 
 /* Is token i a content word?  Its stem goes to out. */
-static size_t
+static inline __attribute__((always_inline)) size_t
 content_stem(const struct text_tokens *t, size_t i, const struct text_map *stop,
     struct stemmer *st, char *out)
 {
