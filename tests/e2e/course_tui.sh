@@ -9,6 +9,7 @@
 set -u
 : "${IRATE:?set IRATE to the irate binary}"
 cd "$(dirname "$0")/../.." || exit 2
+. tests/tmux-session.sh
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "course_tui.sh: tmux is not installed; the terminal tests are skipped"
@@ -90,14 +91,13 @@ transcripts() { find "$IRATE_DATA_DIR/transcripts" -name '*.json' 2>/dev/null | 
 
 # run ARGS...: irate ARGS in a fresh 100x30 tmux session; EXIT=n at the end.
 run() {
-	t kill-server >/dev/null 2>&1
 	cat >"$tmp/run.sh" <<EOS
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color IRATE_DATA_DIR='$IRATE_DATA_DIR'
 ${COURSES:+export IRATE_COURSES='$COURSES'}
 unset NO_COLOR
 exec '$IRATE' $*
 EOS
-	t new-session -d -x 100 -y 30 "sh '$tmp/run.sh'; echo EXIT=\$?; sleep 60"
+	tmux_fresh "$SOCK" -d -x 100 -y 30 "sh '$tmp/run.sh'; echo EXIT=\$?; sleep 60"
 }
 
 # play_lines FILE: send each line of FILE as a reply (the feedback screen

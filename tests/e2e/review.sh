@@ -7,6 +7,7 @@
 set -u
 : "${IRATE:?set IRATE to the irate binary}"
 cd "$(dirname "$0")/../.." || exit 2
+. tests/tmux-session.sh
 
 SOCK="irate-review-$$"
 IRATE_DATA_DIR=$(mktemp -d) || exit 2
@@ -92,12 +93,11 @@ keys() { t send-keys "$@"; }
 type_text() { t send-keys -l "$1"; }
 # run ARGS...: irate ARGS in a fresh 100x30 tmux session; EXIT=n at the end.
 run() {
-	t kill-server >/dev/null 2>&1
 	cat >"$tmp/run.sh" <<EOS
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color IRATE_DATA_DIR='$IRATE_DATA_DIR'
 exec '$IRATE' $*
 EOS
-	t new-session -d -x 100 -y 30 "sh '$tmp/run.sh'; echo EXIT=\$?; sleep 60"
+	tmux_fresh "$SOCK" -d -x 100 -y 30 "sh '$tmp/run.sh'; echo EXIT=\$?; sleep 60"
 }
 
 run --trainee sam review

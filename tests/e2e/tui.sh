@@ -6,6 +6,7 @@
 set -u
 : "${IRATE:?set IRATE to the irate binary}"
 cd "$(dirname "$0")/../.." || exit 2
+. tests/tmux-session.sh
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "tui.sh: tmux is not installed; the terminal interface tests are skipped"
@@ -52,7 +53,6 @@ run() {
 	shift 2
 	data="$tmp/$name"
 	mkdir -p "$data"
-	t kill-server >/dev/null 2>&1
 	: >"$tmp/cmd"
 	for a in "$IRATE" "$@"; do
 		printf "'%s' " "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")" >>"$tmp/cmd"
@@ -63,7 +63,7 @@ unset NO_COLOR
 echo \$\$ >'$tmp/$name.pid'
 exec $(cat "$tmp/cmd")
 EOS
-	t new-session -d -x 100 -y 30 "trap '' INT; sh '$tmp/$name.sh'; echo EXIT=\$?; sleep 60"
+	tmux_fresh "$SOCK" -d -x 100 -y 30 "trap '' INT; sh '$tmp/$name.sh'; echo EXIT=\$?; sleep 60"
 }
 
 grab() { last_screen=$(t capture-pane -p 2>/dev/null); }
