@@ -33,23 +33,6 @@ fail=0
 GOOD=tests/data/paths/dry-cleaning-stain/good.txt
 BAD=tests/data/paths/late-order/bad.txt
 
-t() { tmux -L "$SOCK" "$@"; }
-ok() { pass=$((pass + 1)); }
-ko() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-	if [ -n "${last_screen:-}" ]; then
-		echo "---- screen ----"
-		printf '%s\n' "$last_screen" | sed '/^ *$/d' | tail -n 24
-		echo "----------------"
-	fi
-}
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok; else ko "$desc"; fi
-}
-grab() { last_screen=$(t capture-pane -p 2>/dev/null); }
 # wait_for STRING [SECONDS]: poll the screen until it shows STRING.
 wait_for() {
 	n=$(( ${2:-10} * 10 ))
@@ -85,8 +68,6 @@ in_range() {
 	case $1 in '' | *[!0-9]*) return 1 ;; esac
 	[ "$1" -ge 0 ] && [ "$1" -le 100 ]
 }
-keys() { t send-keys "$@"; }
-type_text() { t send-keys -l "$1"; }
 transcripts() { find "$IRATE_DATA_DIR/transcripts" -name '*.json' 2>/dev/null | sort; }
 
 # run ARGS...: irate ARGS in a fresh 100x30 tmux session; EXIT=n at the end.

@@ -22,21 +22,6 @@ trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 pass=0
 fail=0
-ok() { pass=$((pass + 1)); }
-ko() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-	if [ -n "${last_screen:-}" ]; then
-		echo "---- screen ----"
-		printf '%s\n' "$last_screen" | sed '/^ *$/d' | tail -n 20
-		echo "----------------"
-	fi
-}
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok; else ko "$desc"; fi
-}
 has() { printf '%s\n' "$1" | grep -F -q -e "$2"; }
 
 # --- sessions to review, played in plain mode --------------------------------
@@ -75,8 +60,6 @@ if ! command -v tmux >/dev/null 2>&1; then
 	[ "$fail" -eq 0 ]
 	exit
 fi
-t() { tmux -L "$SOCK" "$@"; }
-grab() { last_screen=$(t capture-pane -p 2>/dev/null); }
 wait_for() {
 	n=$(( ${2:-10} * 10 ))
 	while [ "$n" -gt 0 ]; do
@@ -89,8 +72,6 @@ wait_for() {
 	done
 	return 1
 }
-keys() { t send-keys "$@"; }
-type_text() { t send-keys -l "$1"; }
 # run ARGS...: irate ARGS in a fresh 100x30 tmux session; EXIT=n at the end.
 run() {
 	cat >"$tmp/run.sh" <<EOS

@@ -29,22 +29,6 @@ SCEN=scenarios/late-order.json
 GOOD="I'm so sorry your order hasn't arrived. With the birthday tomorrow that's really stressful. I'll send a replacement by express courier today so it arrives tomorrow morning, free of charge."
 RUDE="CALM DOWN. It's not my problem, you should have ordered earlier!!!"
 
-t() { tmux -L "$SOCK" "$@"; }
-ok() { pass=$((pass + 1)); }
-ko() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-	if [ -n "${last_screen:-}" ]; then
-		echo "---- screen ----"
-		printf '%s\n' "$last_screen" | sed '/^ *$/d' | tail -n 20
-		echo "----------------"
-	fi
-}
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok; else ko "$desc"; fi
-}
 
 # run NAME TERM ARGS...: start irate ARGS in a fresh 100x30 tmux session with
 # its own data directory ($tmp/NAME); its exit status appears as EXIT=n.
@@ -66,7 +50,6 @@ EOS
 	tmux_fresh "$SOCK" -d -x 100 -y 30 "trap '' INT; sh '$tmp/$name.sh'; echo EXIT=\$?; sleep 60"
 }
 
-grab() { last_screen=$(t capture-pane -p 2>/dev/null); }
 screen() {
 	grab
 	printf '%s\n' "$last_screen"
@@ -88,8 +71,6 @@ shows() {
 	grab
 	printf '%s\n' "$last_screen" | grep -F -q -e "$1"
 }
-keys() { t send-keys "$@"; }
-type_text() { t send-keys -l "$1"; }
 # the transcript file of a run (there is one per session)
 transcript() { find "$tmp/$1/transcripts" -name '*.json' 2>/dev/null | sort | tail -n 1; }
 jq_is() { # FILE FILTER EXPECTED
