@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
+
 int
 test_run_suite(Suite *s)
 {
@@ -119,4 +121,33 @@ test_free_names(char **names, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+}
+
+void
+test_assert_golden(const char *path, const char *got)
+{
+	const char *up = getenv("IRATE_UPDATE_GOLDEN");
+	if (up && strcmp(up, "1") == 0) {
+		FILE *f = fopen(path, "w");
+		ck_assert_ptr_nonnull(f);
+		fputs(got, f);
+		fclose(f);
+	}
+	char *want = test_read_file(path, NULL);
+	ck_assert_msg(want != NULL, "cannot read %s", path);
+	ck_assert_msg(strcmp(want, got) == 0, "%s differs:\n--- want\n%s--- got\n%s",
+	    path, want, got);
+	free(want);
+}
+
+char *
+test_diags_text(const struct diags *d)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = diag_format(&d->v[i]);
+		buf_printf(&b, "%s\n", s);
+		free(s);
+	}
+	return buf_take(&b);
 }

@@ -5,6 +5,8 @@
 #include <check.h>
 #include <stddef.h>
 
+#include "diag.h"
+
 /* Run one suite with the usual runner; returns the process exit status. */
 int test_run_suite(Suite *s);
 /* Write data to a fresh temporary file; returns its path (caller frees and
@@ -16,6 +18,12 @@ char *test_temp_dir(void);
 void test_rmrf(const char *path);
 /* Read a whole file; NULL if it cannot be read.  Caller frees. */
 char *test_read_file(const char *path, size_t *len);
+
+/* Assert that the file at path holds exactly got (a golden file); with
+ * IRATE_UPDATE_GOLDEN=1 in the environment, first rewrite it with got. */
+void test_assert_golden(const char *path, const char *got);
+/* Every entry of d formatted as "file:line:col: ...\n" (caller frees). */
+char *test_diags_text(const struct diags *d);
 
 /* The names in dir ending in suffix, without it, sorted; *n gets the count.
  * Free with test_free_names.  NULL (and *n = 0) if dir cannot be read. */

@@ -32,25 +32,8 @@ START_TEST(test_golden)
 	struct diags d = {0};
 	scenario_load(&sc, path, &d);
 	scenario_lint(&sc, &d);
-	struct buf got = {0};
-	for (size_t i = 0; i < d.n; i++) {
-		char *s = diag_format(&d.v[i]);
-		buf_printf(&got, "%s\n", s);
-		free(s);
-	}
-	char *out = buf_take(&got);
-	const char *upd = getenv("IRATE_UPDATE_GOLDEN");
-	if (upd && *upd == '1') {
-		FILE *f = fopen(expath, "w");
-		ck_assert_ptr_nonnull(f);
-		fputs(out, f);
-		fclose(f);
-	}
-	char *want = test_read_file(expath, NULL);
-	ck_assert_msg(want != NULL, "missing %s", expath);
-	ck_assert_msg(strcmp(out, want) == 0, "%s:\n--- want\n%s--- got\n%s",
-	    path, want, out);
-	free(want);
+	char *out = test_diags_text(&d);
+	test_assert_golden(expath, out);
 	free(out);
 	diags_free(&d);
 	scenario_free(&sc);

@@ -214,26 +214,13 @@ START_TEST(test_empty_dir)
 }
 END_TEST
 
-/* Compare got with the golden file; IRATE_UPDATE_GOLDEN=1 rewrites it. */
+/* Compare got with tests/data/report/NAME (a golden file). */
 static void
 golden(const char *name, const char *got)
 {
 	char path[256];
 	snprintf(path, sizeof path, "tests/data/report/%s", name);
-	const char *up = getenv("IRATE_UPDATE_GOLDEN");
-	if (up && strcmp(up, "1") == 0) {
-		FILE *f = fopen(path, "w");
-		ck_assert_ptr_nonnull(f);
-		fputs(got, f);
-		fclose(f);
-	}
-	char *want = test_read_file(path, NULL);
-	ck_assert_msg(want != NULL, "cannot read %s", path);
-	if (strcmp(want, got) != 0) {
-		fprintf(stderr, "--- %s\n+++ got\n%s", path, got);
-		ck_abort_msg("%s differs", path);
-	}
-	free(want);
+	test_assert_golden(path, got);
 }
 
 START_TEST(test_golden_text)
