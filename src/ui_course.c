@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "ui_courses.h"
 #include "ui_draw.h"
+#include "ui_list.h"
 #include "ui_state.h"
 #include "xalloc.h"
 
@@ -250,25 +251,14 @@ ui_course_draw(struct ui *u)
 		    course_mode_name(c->steps[p->next].exam));
 
 	struct cols w = columns();
-	int x = 1;
-	ui_puts(4, x, w.num, "#", R_TITLE);
-	x += w.num + 1;
-	ui_puts(4, x, w.title, "Scenario", R_TITLE);
-	x += w.title + 1;
-	ui_puts(4, x, w.mode, "Mode", R_TITLE);
-	x += w.mode + 1;
-	ui_puts(4, x, w.pass, "Pass", R_TITLE);
-	x += w.pass + 1;
-	ui_puts(4, x, w.best, "Best", R_TITLE);
-	x += w.best + 1;
-	ui_puts(4, x, w.state, "State", R_TITLE);
+	const struct ui_heading h[] = {{"#", w.num}, {"Scenario", w.title},
+	    {"Mode", w.mode}, {"Pass", w.pass}, {"Best", w.best},
+	    {"State", w.state}};
+	ui_headings(4, h, sizeof h / sizeof *h);
 
 	int detail_h = LINES >= 24 ? 8 : 5;
 	int list_y = 5, list_h = LINES - 1 - list_y - detail_h;
-	if (cs->step < cs->step_top)
-		cs->step_top = cs->step;
-	if (list_h > 0 && cs->step >= cs->step_top + (size_t)list_h)
-		cs->step_top = cs->step - (size_t)list_h + 1;
+	ui_list_scroll(cs->step, &cs->step_top, list_h);
 	for (int i = 0; i < list_h && cs->step_top + (size_t)i < c->nsteps; i++)
 		draw_step(u, list_y + i, cs->step_top + (size_t)i,
 		    cs->step_top + (size_t)i == cs->step);

@@ -9,6 +9,7 @@
 #include "paths.h"
 #include "ui_courses.h"
 #include "ui_draw.h"
+#include "ui_list.h"
 #include "ui_state.h"
 #include "xalloc.h"
 
@@ -149,21 +150,15 @@ ui_courses_draw(struct ui *u)
 	    cs->n == 1 ? "course" : "courses", u->trainee);
 	ui_bar(0, "irate: courses", right);
 	struct cols w = columns();
-	int x = 1;
-	ui_puts(2, x, w.title, "Course", R_TITLE);
-	x += w.title + 1;
-	ui_puts(2, x, w.passed, "Passed", R_TITLE);
-	x += w.passed + 1;
-	ui_puts(2, x, w.next, "Next step", R_TITLE);
+	const struct ui_heading h[] = {{"Course", w.title},
+	    {"Passed", w.passed}, {"Next step", w.next}};
+	ui_headings(2, h, sizeof h / sizeof *h);
 
 	int preview_h = LINES >= 24 ? 8 : 5;
 	int list_y = 3, list_h = LINES - 1 - list_y - preview_h;
 	if (cs->problems)
 		list_h--;
-	if (cs->sel < cs->top)
-		cs->top = cs->sel;
-	if (list_h > 0 && cs->sel >= cs->top + (size_t)list_h)
-		cs->top = cs->sel - (size_t)list_h + 1;
+	ui_list_scroll(cs->sel, &cs->top, list_h);
 	for (int i = 0; i < list_h && cs->top + (size_t)i < cs->n; i++)
 		draw_row(u, list_y + i, cs->top + (size_t)i,
 		    cs->top + (size_t)i == cs->sel);

@@ -3,6 +3,8 @@
 
 #include <wctype.h>
 
+#include "lineedit.h"
+
 #define UI_KEY_ROW(a, kind, k, label, scr, foot, help) \
 	{ACT_##a, kind, k, label, scr, foot, help},
 
@@ -39,4 +41,22 @@ ui_keys_find(unsigned screen, bool keycode, wint_t ch, bool typing)
 		}
 	}
 	return k;
+}
+
+bool
+ui_edit_key(struct lineedit *e, const struct ui_key *k)
+{
+	if (k->text)
+		return lineedit_insert_cp(e, k->ch);
+	switch (k->act) {
+	case ACT_LEFT: return lineedit_left(e);
+	case ACT_RIGHT: return lineedit_right(e);
+	case ACT_HOME: return lineedit_home(e);
+	case ACT_END: return lineedit_end(e);
+	case ACT_BACKSPACE: return lineedit_backspace(e);
+	case ACT_DELETE: return lineedit_delete(e);
+	case ACT_DELWORD: return lineedit_delete_word(e);
+	case ACT_DELSTART: return lineedit_delete_to_start(e);
+	default: return false;
+	}
 }

@@ -182,4 +182,10 @@ struct ui_key_row {
 /* The table; *n gets its length. */
 const struct ui_key_row *ui_keys_table(size_t *n);
 
+struct lineedit;
+/* Apply a typed character or a line-editing action (left, right, home,
+ * end, backspace, delete, delete word, delete to start) to e.  Returns
+ * true if the key was one of those and changed e. */
+bool ui_edit_key(struct lineedit *e, const struct ui_key *k);
+
 #endif

@@ -262,16 +262,10 @@ ui_play_key(struct ui *u, const struct ui_key *k)
 			    REPLY_MAX_BYTES);
 		return;
 	}
+	if (ui_edit_key(e, k))
+		return;
 	switch (k->act) {
 	case ACT_ENTER: send_reply(u); break;
-	case ACT_LEFT: lineedit_left(e); break;
-	case ACT_RIGHT: lineedit_right(e); break;
-	case ACT_HOME: lineedit_home(e); break;
-	case ACT_END: lineedit_end(e); break;
-	case ACT_BACKSPACE: lineedit_backspace(e); break;
-	case ACT_DELETE: lineedit_delete(e); break;
-	case ACT_DELWORD: lineedit_delete_word(e); break;
-	case ACT_DELSTART: lineedit_delete_to_start(e); break;
 	case ACT_UP: lineedit_history_prev(e); break;
 	case ACT_DOWN: lineedit_history_next(e); break;
 	case ACT_PGUP: u->conv_scroll += page > 1 ? page : 1; break;

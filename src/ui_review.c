@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ui_draw.h"
+#include "ui_list.h"
 #include "ui_review.h"
 #include "ui_state.h"
 #include "xalloc.h"
@@ -114,24 +115,6 @@ ui_review_free(struct ui *u)
 	free(rv->shown);
 	free(rv);
 	u->rv = NULL;
-}
-
-bool
-ui_review_edit_key(struct lineedit *e, const struct ui_key *k)
-{
-	if (k->text)
-		return lineedit_insert_cp(e, k->ch);
-	switch (k->act) {
-	case ACT_LEFT: return lineedit_left(e);
-	case ACT_RIGHT: return lineedit_right(e);
-	case ACT_HOME: return lineedit_home(e);
-	case ACT_END: return lineedit_end(e);
-	case ACT_BACKSPACE: return lineedit_backspace(e);
-	case ACT_DELETE: return lineedit_delete(e);
-	case ACT_DELWORD: return lineedit_delete_word(e);
-	case ACT_DELSTART: return lineedit_delete_to_start(e);
-	default: return false;
-	}
 }
 
 /* Column widths; 0 hides a column on a narrow terminal. */
@@ -243,10 +226,7 @@ ui_review_draw(struct ui *u)
 
 	draw_head(rv, 3);
 	int list_y = 4, list_h = LINES - 1 - list_y;
-	if (rv->sel < rv->top)
-		rv->top = rv->sel;
-	if (list_h > 0 && rv->sel >= rv->top + (size_t)list_h)
-		rv->top = rv->sel - (size_t)list_h + 1;
+	ui_list_scroll(rv->sel, &rv->top, list_h);
 	for (int i = 0; i < list_h && rv->top + (size_t)i < rv->nshown; i++)
 		draw_row(&rv->rows[rv->shown[rv->top + (size_t)i]], list_y + i,
 		    rv->top + (size_t)i == rv->sel);
@@ -258,29 +238,16 @@ ui_review_draw(struct ui *u)
 		    "(Esc clears it).", R_DIM);
 }
 
-static void
-move_sel(struct ui_review *rv, long by)
-{
-	if (rv->nshown == 0)
-		return;
-	long s = (long)rv->sel + by;
-	if (s < 0)
-		s = 0;
-	if (s >= (long)rv->nshown)
-		s = (long)rv->nshown - 1;
-	rv->sel = (size_t)s;
-}
-
 void
 ui_review_key(struct ui *u, const struct ui_key *k)
 {
 	struct ui_review *rv = u->rv;
 	long page = LINES - 6 > 1 ? LINES - 6 : 1;
 	switch (k->act) {
-	case ACT_UP: move_sel(rv, -1); return;
-	case ACT_DOWN: move_sel(rv, 1); return;
-	case ACT_PGUP: move_sel(rv, -page); return;
-	case ACT_PGDN: move_sel(rv, page); return;
+	case ACT_UP: rv->sel = ui_list_move(rv->sel, rv->nshown, -1); return;
+	case ACT_DOWN: rv->sel = ui_list_move(rv->sel, rv->nshown, 1); return;
+	case ACT_PGUP: rv->sel = ui_list_move(rv->sel, rv->nshown, -page); return;
+	case ACT_PGDN: rv->sel = ui_list_move(rv->sel, rv->nshown, page); return;
 	case ACT_SORT:
 		rv->sort = (enum review_col)((rv->sort + 1) % RC_COUNT);
 		queue_refresh(rv);
@@ -305,6 +272,6 @@ ui_review_key(struct ui *u, const struct ui_key *k)
 		return;
 	default: break;
 	}
-	if (ui_review_edit_key(&rv->filter, k))
+	if (ui_edit_key(&rv->filter, k))
 		filter_changed(rv);
 }

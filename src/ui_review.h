@@ -57,7 +57,5 @@ struct ui_review {
  * re-grade it.  Returns 0, or -1 with a message set. */
 int ui_review_open(struct ui *u, const char *path);
 void ui_review_close(struct ui *u);
-/* A line-editing key on e; true when it was one. */
-bool ui_review_edit_key(struct lineedit *e, const struct ui_key *k);
 
 #endif

@@ -341,7 +341,7 @@ ui_review_note_key(struct ui *u, const struct ui_key *k)
 		return;
 	}
 	if (k->act != ACT_ENTER) {
-		ui_review_edit_key(&rv->note, k);
+		ui_edit_key(&rv->note, k);
 		return;
 	}
 	const char *s = lineedit_text(&rv->note);

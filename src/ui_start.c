@@ -9,6 +9,7 @@
 #include "mood.h"
 #include "trainee.h"
 #include "ui_draw.h"
+#include "ui_list.h"
 #include "ui_state.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -228,23 +229,14 @@ ui_start_draw(struct ui *u)
 	ui_bar(0, "irate: calm the angry customer", right);
 	draw_fields(u);
 	struct cols c = columns();
-	int x = 1;
-	ui_puts(3, x, c.title, "Scenario", R_TITLE);
-	x += c.title + 1;
-	ui_puts(3, x, c.industry, "Industry", R_TITLE);
-	x += c.industry + 1;
-	ui_puts(3, x, c.level, "Level", R_TITLE);
-	x += c.level + 1;
-	ui_puts(3, x, c.best, "Best", R_TITLE);
-	x += c.best + 1;
-	ui_puts(3, x, c.last, "Last", R_TITLE);
+	const struct ui_heading h[] = {{"Scenario", c.title},
+	    {"Industry", c.industry}, {"Level", c.level}, {"Best", c.best},
+	    {"Last", c.last}};
+	ui_headings(3, h, sizeof h / sizeof *h);
 
 	int preview_h = LINES >= 24 ? 8 : 5;
 	int list_y = 4, list_h = LINES - 1 - list_y - preview_h;
-	if (u->sel < u->top)
-		u->top = u->sel;
-	if (u->sel >= u->top + (size_t)list_h)
-		u->top = u->sel - (size_t)list_h + 1;
+	ui_list_scroll(u->sel, &u->top, list_h);
 	for (int i = 0; i < list_h && u->top + (size_t)i < u->nshown; i++)
 		draw_row(u, list_y + i, u->shown[u->top + (size_t)i],
 		    u->top + (size_t)i == u->sel);
@@ -280,37 +272,6 @@ name_commit(struct ui *u)
 	return true;
 }
 
-static bool
-edit_key(struct lineedit *e, const struct ui_key *k)
-{
-	if (k->text)
-		return lineedit_insert_cp(e, k->ch);
-	switch (k->act) {
-	case ACT_LEFT: return lineedit_left(e);
-	case ACT_RIGHT: return lineedit_right(e);
-	case ACT_HOME: return lineedit_home(e);
-	case ACT_END: return lineedit_end(e);
-	case ACT_BACKSPACE: return lineedit_backspace(e);
-	case ACT_DELETE: return lineedit_delete(e);
-	case ACT_DELWORD: return lineedit_delete_word(e);
-	case ACT_DELSTART: return lineedit_delete_to_start(e);
-	default: return false;
-	}
-}
-
-static void
-move_sel(struct ui *u, long by)
-{
-	if (u->nshown == 0)
-		return;
-	long s = (long)u->sel + by;
-	if (s < 0)
-		s = 0;
-	if (s >= (long)u->nshown)
-		s = (long)u->nshown - 1;
-	u->sel = (size_t)s;
-}
-
 void
 ui_start_key(struct ui *u, const struct ui_key *k)
 {
@@ -321,16 +282,16 @@ ui_start_key(struct ui *u, const struct ui_key *k)
 			lineedit_set(&u->name, u->trainee);
 			u->name_focus = false;
 		} else
-			edit_key(&u->name, k);
+			ui_edit_key(&u->name, k);
 		return;
 	}
 	long page = LINES - 14;
 	switch (k->act) {
 	case ACT_FOCUS: u->name_focus = true; return;
-	case ACT_UP: move_sel(u, -1); return;
-	case ACT_DOWN: move_sel(u, 1); return;
-	case ACT_PGUP: move_sel(u, -(page > 1 ? page : 1)); return;
-	case ACT_PGDN: move_sel(u, page > 1 ? page : 1); return;
+	case ACT_UP: u->sel = ui_list_move(u->sel, u->nshown, -1); return;
+	case ACT_DOWN: u->sel = ui_list_move(u->sel, u->nshown, 1); return;
+	case ACT_PGUP: u->sel = ui_list_move(u->sel, u->nshown, -(page > 1 ? page : 1)); return;
+	case ACT_PGDN: u->sel = ui_list_move(u->sel, u->nshown, page > 1 ? page : 1); return;
 	case ACT_SORT:
 		u->sort = (enum ui_sort)((u->sort + 1) % SORT_COUNT);
 		refresh_list(u);
@@ -354,6 +315,6 @@ ui_start_key(struct ui *u, const struct ui_key *k)
 		return;
 	default: break;
 	}
-	if (edit_key(&u->filter, k))
+	if (ui_edit_key(&u->filter, k))
 		refresh_list(u);
 }
