@@ -1,5 +1,29 @@
 # tmux-session.sh: sourced by the tmux end-to-end tests (from the repo root).
 # They set SOCK (a private tmux socket) and count pass/fail with these.
+# tmux_test_begin NAME: a private tmux socket ($SOCK), a temporary
+# directory ($tmp) and data directory ($IRATE_DATA_DIR), all removed on exit;
+# pass/fail counters at 0.  tmux is a test dependency (scripts/install-deps
+# installs it): without it the test fails rather than skips.
+tmux_test_begin() {
+	if ! command -v tmux >/dev/null 2>&1; then
+		echo "$1: tmux is missing (scripts/install-deps installs it)"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+	SOCK="irate-$1-$$"
+	tmp=$(mktemp -d) || exit 2
+	IRATE_DATA_DIR=$(mktemp -d) || exit 2
+	export IRATE_DATA_DIR
+	trap tmux_test_end EXIT
+	trap 'exit 2' INT TERM HUP
+	pass=0
+	fail=0
+}
+tmux_test_end() {
+	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+	rm -rf "$tmp" "$IRATE_DATA_DIR"
+}
 t() { tmux -L "$SOCK" "$@"; }
 ok() { pass=$((pass + 1)); }
 ko() {

@@ -11,25 +11,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/tmux-session.sh
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "course_tui.sh: tmux is not installed; the terminal tests are skipped"
-	echo "0 passed, 0 failed"
-	exit 0
-fi
-
-SOCK="irate-course-$$"
-IRATE_DATA_DIR=$(mktemp -d) || exit 2
-export IRATE_DATA_DIR
-tmp=$(mktemp -d) || exit 2
-cleanup() {
-	tmux -L "$SOCK" kill-server >/dev/null 2>&1
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
-	rm -rf "$tmp" "$IRATE_DATA_DIR"
-}
-trap cleanup EXIT
-trap 'exit 2' INT TERM HUP
-pass=0
-fail=0
+tmux_test_begin course
 GOOD=tests/data/paths/dry-cleaning-stain/good.txt
 BAD=tests/data/paths/late-order/bad.txt
 

@@ -9,19 +9,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/tmux-session.sh
 
-SOCK="irate-review-$$"
-IRATE_DATA_DIR=$(mktemp -d) || exit 2
-export IRATE_DATA_DIR
-tmp=$(mktemp -d) || exit 2
-cleanup() {
-	tmux -L "$SOCK" kill-server >/dev/null 2>&1
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
-	rm -rf "$tmp" "$IRATE_DATA_DIR"
-}
-trap cleanup EXIT
-trap 'exit 2' INT TERM HUP
-pass=0
-fail=0
+tmux_test_begin review
 has() { printf '%s\n' "$1" | grep -F -q -e "$2"; }
 
 # --- sessions to review, played in plain mode --------------------------------

@@ -8,23 +8,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/tmux-session.sh
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "tui.sh: tmux is not installed; the terminal interface tests are skipped"
-	echo "0 passed, 0 failed"
-	exit 0
-fi
-
-SOCK="irate-test-$$"
-tmp=$(mktemp -d) || exit 2
-cleanup() {
-	tmux -L "$SOCK" kill-server >/dev/null 2>&1
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 2' INT TERM HUP
-pass=0
-fail=0
+tmux_test_begin tui
 SCEN=scenarios/late-order.json
 GOOD="I'm so sorry your order hasn't arrived. With the birthday tomorrow that's really stressful. I'll send a replacement by express courier today so it arrives tomorrow morning, free of charge."
 RUDE="CALM DOWN. It's not my problem, you should have ordered earlier!!!"
