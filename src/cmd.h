@@ -51,10 +51,13 @@ int cmd_course_lint_file(const char *path, bool quiet);
 
 /* Seeds are whole numbers up to 2^53 - 1, exact in a JSON number. */
 #define CMD_SEED_MAX ((1ull << 53) - 1)
-/* Parse a --seed value; false if it is not a number in 0..CMD_SEED_MAX. */
-bool cmd_parse_seed(const char *s, uint64_t *out);
 /* A seed from the clock and the process id, in 0..CMD_SEED_MAX. */
 uint64_t cmd_random_seed(void);
+/* If argv[*i] is "--seed N" or "--seed=N", read N into *seed (advancing *i
+ * past a separate value) and return 1; if its value is missing or bad,
+ * print "irate CMD: ..." and return -1; for any other argument return 0. */
+int cmd_seed_option(const char *cmd, int argc, char **argv, int *i,
+    uint64_t *seed);
 
 /* Print "irate CMD: message" and a pointer to CMD's --help on stderr;
  * returns EXIT_USAGE. */

@@ -252,19 +252,16 @@ cmd_course(int argc, char **argv, const struct globals *g)
 	enum { SHOW, STATUS, NEXT } what = SHOW;
 	struct play_options o = {.seed = 0};
 	const char *name = NULL;
+	int seed;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--status") == 0) {
 			what = STATUS;
 		} else if (strcmp(a, "--next") == 0) {
 			what = NEXT;
-		} else if (strncmp(a, "--seed", 6) == 0 && (a[6] == '\0' || a[6] == '=')) {
-			const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-			if (v == NULL || !cmd_parse_seed(v, &o.seed)) {
-				fprintf(stderr, "irate course: --seed needs a whole number "
-				    "from 0 to 9007199254740991\n");
+		} else if ((seed = cmd_seed_option("course", argc, argv, &i, &o.seed)) != 0) {
+			if (seed < 0)
 				return EXIT_USAGE;
-			}
 			o.seed_given = true;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			cmd_course_usage(stdout);

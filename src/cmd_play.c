@@ -51,17 +51,14 @@ cmd_play(int argc, char **argv, const struct globals *g)
 {
 	struct play_options o = {.seed = 0};
 	const char *what = NULL;
+	int seed;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--exam") == 0) {
 			o.exam = true;
-		} else if (strncmp(a, "--seed", 6) == 0 && (a[6] == '\0' || a[6] == '=')) {
-			const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-			if (v == NULL || !cmd_parse_seed(v, &o.seed)) {
-				fprintf(stderr, "irate play: --seed needs a whole number "
-				    "from 0 to 9007199254740991\n");
+		} else if ((seed = cmd_seed_option("play", argc, argv, &i, &o.seed)) != 0) {
+			if (seed < 0)
 				return EXIT_USAGE;
-			}
 			o.seed_given = true;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			cmd_play_usage(stdout);

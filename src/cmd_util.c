@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,7 +20,8 @@ cmd_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-bool
+/* Parse a --seed value; false if it is not a number in 0..CMD_SEED_MAX. */
+static bool
 cmd_parse_seed(const char *s, uint64_t *out)
 {
 	if (*s == '\0')
@@ -47,4 +49,19 @@ cmd_random_seed(void)
 	x *= 0xff51afd7ed558ccdull;
 	x ^= x >> 33;
 	return x & CMD_SEED_MAX;
+}
+
+int
+cmd_seed_option(const char *cmd, int argc, char **argv, int *i, uint64_t *seed)
+{
+	const char *a = argv[*i];
+	if (strncmp(a, "--seed", 6) != 0 || (a[6] != '\0' && a[6] != '='))
+		return 0;
+	const char *v = a[6] == '=' ? a + 7 : (*i + 1 < argc ? argv[++*i] : NULL);
+	if (v == NULL || !cmd_parse_seed(v, seed)) {
+		fprintf(stderr, "irate %s: --seed needs a whole number from 0 to "
+		    "%llu\n", cmd, (unsigned long long)CMD_SEED_MAX);
+		return -1;
+	}
+	return 1;
 }
