@@ -5,7 +5,7 @@
 
 #include "diag.h"
 #include "scratch.h"
-#include "lint.h"
+#include "scenario_lint.h"
 #include "scenario.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

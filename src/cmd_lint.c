@@ -6,7 +6,7 @@
 #include "cmd.h"
 #include "course.h"
 #include "diag.h"
-#include "lint.h"
+#include "scenario_lint.h"
 #include "scenario.h"
 
 void

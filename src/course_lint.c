@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint.h"
+#include "scenario_lint.h"
 #include "scenario.h"
 
 /* The same scenario twice in the same mode: one session passes both. */

@@ -2,7 +2,7 @@
  *
  * scenario_load() reads a JSON scenario file (docs/scenario-format.md),
  * checks its structure and reports every problem located; scenario_lint()
- * (lint.h) then finds what parses but cannot work.  A struct scenario owns
+ * (scenario_lint.h) then finds what parses but cannot work.  A struct scenario owns
  * every string and array inside it; scenario_free() releases them. */
 #ifndef IRATE_SCENARIO_H
 #define IRATE_SCENARIO_H

@@ -1,6 +1,6 @@
-/* lint.h: checks that find what parses in a scenario but cannot work. */
-#ifndef IRATE_LINT_H
-#define IRATE_LINT_H
+/* scenario_lint.h: checks that find what parses in a scenario but cannot work. */
+#ifndef IRATE_SCENARIO_LINT_H
+#define IRATE_SCENARIO_LINT_H
 
 #include "diag.h"
 #include "scenario.h"

@@ -1,5 +1,5 @@
-/* lint.c: finding what parses in a scenario but cannot work; dot export. */
-#include "lint.h"
+/* scenario_lint.c: finding what parses in a scenario but cannot work; dot export. */
+#include "scenario_lint.h"
 
 #include <stdarg.h>
 #include <stdint.h>

@@ -1,4 +1,4 @@
-/* test_lint.c: golden tests for scenario loading and lint — each
+/* test_scenario_lint.c: golden tests for scenario loading and lint — each
  * tests/data/lint/NAME.json is loaded and linted, and every message must
  * equal tests/data/lint/NAME.expected (IRATE_UPDATE_GOLDEN=1 rewrites them). */
 #include <dirent.h>
@@ -8,7 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
-#include "lint.h"
+#include "scenario_lint.h"
 #include "scenario.h"
 #include "lib.h"
 
