@@ -1,4 +1,4 @@
-/* cmd_lint.c: `irate lint [--graph] FILE…` — check scenario files. */
+/* cmd_lint.c: `irate lint [--graph] FILE…` — check scenario and course files. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +16,8 @@ cmd_lint_usage(FILE *f)
 	    "usage: irate lint [-q] FILE...\n"
 	    "       irate lint --graph FILE\n"
 	    "\n"
-	    "Check scenario files: every problem is printed as\n"
+	    "Check scenario files (and course files: those with \"kind\":\n"
+	    "\"course\", see docs/course-format.md): every problem is printed as\n"
 	    "FILE:LINE:COL: error|warning: JSON.PATH: message.  Besides the format\n"
 	    "(docs/scenario-format.md), lint finds transitions to missing nodes,\n"
 	    "unreachable nodes, nodes with no way out, no ending reachable from\n"
