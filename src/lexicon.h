@@ -89,6 +89,26 @@ struct lex_set {
 	uint32_t npfx;
 };
 
+/* A pattern that may start at a token, with what a match needs beyond the
+ * first element: tested for many patterns at once before any is tried. */
+struct lex_cand {
+	uint32_t pat;        /* index into lexicon.pats */
+	uint32_t next2;      /* the token after the first: a vocabulary id,
+	                      * LEX_NEXT_EL | the element to test, or
+	                      * UINT32_MAX (anything) */
+	uint32_t req[2];     /* two vocabulary ids the text must hold (of
+	                      * lex_pattern.req), or lexicon.req_any */
+};
+
+#define LEX_NEXT_EL ((uint32_t)1 << 31)
+
+/* Patterns whose first two words are id, then next (one exact word):
+ * lexicon.pcands[from .. to).  Empty slots have from == to. */
+struct lex_pair {
+	uint32_t id, next;
+	uint32_t from, to;
+};
+
 struct lex_pattern {
 	uint32_t el, nel;    /* lexicon.els[el .. el+nel) */
 	uint16_t cat;        /* enum lex_cat */
@@ -134,15 +154,25 @@ struct lexicon {
 	size_t npre_of_id;
 	uint32_t *req;           /* see lex_pattern.req */
 	size_t nreq;
-	uint32_t *req1;          /* per pattern: lexicon.req[its req], the first
-	                          * word it needs, or UINT32_MAX (a dense copy
-	                          * that try_list() tests before the pattern) */
+	struct lex_cand *cands;  /* by_id, pre_lists and by_num flattened with
+	                          * what each pattern needs (lexicon_index()) */
+	uint32_t *cand_id;       /* per vocabulary id i < nby_id: its patterns
+	                          * are cands[cand_id[i] .. cand_id[i + 1]) */
+	uint32_t *cand_pre;      /* the same per index into pre_lists */
+	uint32_t cand_num;       /* by_num: cands[cand_num .. ncands) */
+	uint32_t ncands;
+	struct lex_pair *pairs;  /* by_id's candidates whose next word is
+	                          * one exact word, by (first, next) word:
+	                          * an open-addressing table of pair_mask + 1 */
+	uint32_t pair_mask;
+	struct lex_cand *pcands; /* what pairs point into */
+	uint32_t npcands;
+	uint32_t req_any;        /* the id lex_cand.req names when the pattern
+	                          * needs no word: lexicon_scan() always has
+	                          * it; also every id at or above it */
 	uint8_t *wflags;         /* per vocabulary id: enum lex_wflag, the
 	                          * word lists that hold the word */
 	size_t nwflags;
-	uint32_t *next2;         /* per pattern: what the token after the first
-	                          * must be: a vocabulary id, NEXT_EL | the
-	                          * element index to test, or UINT32_MAX */
 	bool indexed;            /* lexicon_index() has run */
 
 	struct text_map classes; /* class name -> index into cls */

@@ -341,8 +341,9 @@ lexicon_compile(struct lexicon *lx, const char *src, enum lex_cat cat,
 
 /* --- the match index ---------------------------------------------------- */
 
-/* lexicon.next2: an element index rather than a vocabulary id. */
-#define NEXT_EL ((uint32_t)1 << 31)
+/* lexicon_scan() notes the vocabulary ids of the text in a bitset of
+ * PRESENT_WORDS words; lexicon.req_any is at most its last bit. */
+#define PRESENT_WORDS 128
 
 /* Elements with at least this many alternatives get a lex_set. */
 #define SET_MIN_ALTS 3
@@ -363,10 +364,19 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->req);
 	lx->req = NULL;
 	lx->nreq = 0;
-	free(lx->req1);
-	lx->req1 = NULL;
-	free(lx->next2);
-	lx->next2 = NULL;
+	free(lx->cands);
+	lx->cands = NULL;
+	free(lx->cand_id);
+	lx->cand_id = NULL;
+	free(lx->cand_pre);
+	lx->cand_pre = NULL;
+	lx->ncands = lx->cand_num = 0;
+	free(lx->pcands);
+	lx->pcands = NULL;
+	lx->npcands = 0;
+	free(lx->pairs);
+	lx->pairs = NULL;
+	lx->pair_mask = 0;
 	free(lx->wflags);
 	lx->wflags = NULL;
 	lx->nwflags = 0;
@@ -396,6 +406,150 @@ set_key(const struct lexicon *lx, const struct lex_el *e, size_t *n)
 	}
 	*n = len;
 	return k;
+}
+
+/* What the token after the first must be for pattern p to match, when
+ * the first two elements must match one token each (lex_cand.next2). */
+static uint32_t
+next_of(const struct lexicon *lx, const struct lex_pattern *p)
+{
+	uint32_t ei = 0;
+	if (ei < p->nel && lx->els[p->el + ei].kind == LE_BOS)
+		ei++;
+	if (ei + 1 >= p->nel)
+		return UINT32_MAX;
+	const struct lex_el *a = &lx->els[p->el + ei];
+	const struct lex_el *b = &lx->els[p->el + ei + 1];
+	if ((a->kind != LE_ALTS && a->kind != LE_NUM) || a->optional ||
+	    b->kind != LE_ALTS || b->optional)
+		return UINT32_MAX;
+	if (b->nalt == 1 && lx->alts[b->alt].id >= 0)
+		return (uint32_t)lx->alts[b->alt].id & ~LEX_NEXT_EL;
+	return LEX_NEXT_EL | (p->el + ei + 1);
+}
+
+static struct lex_cand
+cand_of(const struct lexicon *lx, uint32_t pi)
+{
+	const struct lex_pattern *p = &lx->pats[pi];
+	struct lex_cand c = {pi, next_of(lx, p), {0, 0}};
+	for (uint32_t j = 0; j < 2; j++) {
+		uint32_t id = j < p->nreq ? lx->req[p->req + j] : UINT32_MAX;
+		c.req[j] = id < lx->req_any ? id : lx->req_any;
+	}
+	return c;
+}
+
+/* Does c name one exact word for the token after the first? */
+static bool
+cand_exact(const struct lex_cand *c)
+{
+	return c->next2 < LEX_NEXT_EL;
+}
+
+/* Append the candidates of list l to lx->cands (only those without an
+ * exact next word when pairs is true); returns where they start. */
+static uint32_t
+cands_add(struct lexicon *lx, const struct lex_plist *l, bool pairs,
+    size_t *cap)
+{
+	uint32_t from = lx->ncands;
+	lx->cands = xgrow(lx->cands, cap, (size_t)lx->ncands + l->n + 1,
+	    sizeof *lx->cands);
+	for (size_t i = 0; i < l->n; i++) {
+		struct lex_cand c = cand_of(lx, l->v[i]);
+		if (!pairs || !cand_exact(&c))
+			lx->cands[lx->ncands++] = c;
+	}
+	return from;
+}
+
+static uint32_t
+pair_hash(uint32_t id, uint32_t next)
+{
+	return (id * 0x9E3779B1u) ^ (next * 0x85EBCA77u) ^
+	    ((id ^ next) >> 7);
+}
+
+/* The slot of pair (id, next) in lx->pairs: its entry or an empty one. */
+static uint32_t
+pair_slot(const struct lexicon *lx, uint32_t id, uint32_t next)
+{
+	uint32_t i = pair_hash(id, next) & lx->pair_mask;
+	while (lx->pairs[i].from != lx->pairs[i].to &&
+	    (lx->pairs[i].id != id || lx->pairs[i].next != next))
+		i = (i + 1) & lx->pair_mask;
+	return i;
+}
+
+/* by_id's candidates with an exact next word, grouped by (first, next)
+ * word pair in lx->pcands and found through the hash table lx->pairs;
+ * each group keeps the list's (pattern) order. */
+static void
+index_pairs(struct lexicon *lx)
+{
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < lx->nby_id; i++)
+		for (size_t j = 0; j < lx->by_id[i].n; j++) {
+			struct lex_cand c = cand_of(lx, lx->by_id[i].v[j]);
+			n += cand_exact(&c);
+		}
+	size_t slots = 16;
+	while (slots < n * 2)
+		slots *= 2;
+	lx->pairs = xcalloc(slots, sizeof *lx->pairs);
+	lx->pair_mask = (uint32_t)slots - 1;
+	lx->pcands = xmalloc((n ? n : 1) * sizeof *lx->pcands);
+	struct lex_cand *group = NULL;
+	for (size_t i = 0; i < lx->nby_id; i++) {
+		const struct lex_plist *l = &lx->by_id[i];
+		size_t ng = 0;
+		group = xgrow(group, &cap, l->n + 1, sizeof *group);
+		for (size_t j = 0; j < l->n; j++) {
+			struct lex_cand c = cand_of(lx, l->v[j]);
+			if (cand_exact(&c))
+				group[ng++] = c;
+		}
+		/* Each next word in turn, its candidates in list order. */
+		for (size_t j = 0; j < ng; j++) {
+			if (group[j].next2 == UINT32_MAX)
+				continue;
+			uint32_t next = group[j].next2;
+			uint32_t sl = pair_slot(lx, (uint32_t)i, next);
+			struct lex_pair *pr = &lx->pairs[sl];
+			pr->id = (uint32_t)i;
+			pr->next = next;
+			pr->from = lx->npcands;
+			for (size_t k = j; k < ng; k++) {
+				if (group[k].next2 != next)
+					continue;
+				lx->pcands[lx->npcands++] = group[k];
+				group[k].next2 = UINT32_MAX;
+			}
+			pr->to = lx->npcands;
+		}
+	}
+	free(group);
+}
+
+/* The candidate tables: by_id (without the pairs), pre_lists and by_num
+ * as one array, and the pairs. */
+static void
+index_cands(struct lexicon *lx)
+{
+	size_t nv = lx->norm.vocab.n, cap = 0;
+	lx->req_any = nv < PRESENT_WORDS * 64 - 1 ? (uint32_t)nv :
+	    PRESENT_WORDS * 64 - 1;
+	lx->cand_id = xmalloc((lx->nby_id + 1) * sizeof *lx->cand_id);
+	for (size_t i = 0; i < lx->nby_id; i++)
+		lx->cand_id[i] = cands_add(lx, &lx->by_id[i], true, &cap);
+	lx->cand_id[lx->nby_id] = lx->ncands;
+	lx->cand_pre = xmalloc((lx->npre + 1) * sizeof *lx->cand_pre);
+	for (size_t i = 0; i < lx->npre; i++)
+		lx->cand_pre[i] = cands_add(lx, &lx->pre_lists[i], false, &cap);
+	lx->cand_pre[lx->npre] = lx->ncands;
+	lx->cand_num = cands_add(lx, &lx->by_num, false, &cap);
+	index_pairs(lx);
 }
 
 void
@@ -496,10 +650,6 @@ lexicon_index(struct lexicon *lx)
 		}
 		p->nreq = (uint32_t)lx->nreq - p->req;
 	}
-	lx->req1 = xmalloc((lx->npats ? lx->npats : 1) * sizeof *lx->req1);
-	for (size_t pi = 0; pi < lx->npats; pi++)
-		lx->req1[pi] = lx->pats[pi].nreq ?
-		    lx->req[lx->pats[pi].req] : UINT32_MAX;
 	/* The word lists each vocabulary word is in. */
 	lx->wflags = xcalloc((size_t)nv + 1, 1);
 	lx->nwflags = nv;
@@ -516,27 +666,7 @@ lexicon_index(struct lexicon *lx)
 				lx->wflags[id] |= wf[j];
 		}
 	}
-	/* The element after the indexed one, when both must match one token
-	 * each: try_list() tests the next token against it first. */
-	lx->next2 = xmalloc((lx->npats ? lx->npats : 1) * sizeof *lx->next2);
-	for (size_t pi = 0; pi < lx->npats; pi++) {
-		const struct lex_pattern *p = &lx->pats[pi];
-		uint32_t ei = 0;
-		lx->next2[pi] = UINT32_MAX;
-		if (ei < p->nel && lx->els[p->el + ei].kind == LE_BOS)
-			ei++;
-		if (ei + 1 >= p->nel)
-			continue;
-		const struct lex_el *a = &lx->els[p->el + ei];
-		const struct lex_el *b = &lx->els[p->el + ei + 1];
-		if ((a->kind != LE_ALTS && a->kind != LE_NUM) || a->optional ||
-		    b->kind != LE_ALTS || b->optional)
-			continue;
-		if (b->nalt == 1 && lx->alts[b->alt].id >= 0)
-			lx->next2[pi] = (uint32_t)lx->alts[b->alt].id & ~NEXT_EL;
-		else
-			lx->next2[pi] = NEXT_EL | (p->el + ei + 1);
-	}
+	index_cands(lx);
 	for (size_t i = 0; i < nplists; i++)
 		free(plists[i].v);
 	free(plists);
@@ -655,58 +785,111 @@ match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
 	}
 }
 
-/* Vocabulary ids present in the scanned text, when the vocabulary is
- * small enough for the bitset (else NULL: every pattern is tried). */
-#define PRESENT_WORDS 128
-
+/* Does the text hold every word p needs beyond its first two? */
 static inline __attribute__((always_inline)) bool
 has_required(const struct lexicon *lx, const struct lex_pattern *p,
     const uint64_t *present)
 {
-	if (present == NULL)
-		return true;
-	for (uint32_t i = 0; i < p->nreq; i++) {
+	for (uint32_t i = 2; i < p->nreq; i++) {
 		uint32_t id = lx->req[p->req + i];
-		if (!((present[id >> 6] >> (id & 63)) & 1))
+		if (id < lx->req_any && !((present[id >> 6] >> (id & 63)) & 1))
 			return false;
 	}
 	return true;
 }
 
+static void
+add_match(struct lex_matches *m, uint32_t pat, size_t ti, long end,
+    uint16_t cat)
+{
+	m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
+	struct lex_match *x = &m->v[m->n++];
+	x->pat = pat;
+	x->start = (uint32_t)ti;
+	x->end = (uint32_t)(end > (long)ti ? end : (long)ti + 1);
+	x->cat = cat;
+}
+
+/* Try the candidates c[0 .. n) at token ti, whose next token has
+ * vocabulary id nid (UINT32_MAX: none).  A first pass without branches
+ * keeps those whose needed words are present and whose next2 allows nid;
+ * only they are tried, in order. */
 static inline __attribute__((always_inline)) void
+try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
+    const struct text_tokens *t, size_t ti, uint32_t nid,
+    const uint64_t *present, struct lex_matches *m)
+{
+	uint32_t keep[64];
+	for (uint32_t b = 0; b < n; b += 64) {
+		uint32_t e = n - b > 64 ? b + 64 : n, nk = 0;
+		for (uint32_t i = b; i < e; i++) {
+			uint32_t r0 = c[i].req[0], r1 = c[i].req[1];
+			uint64_t ok = (present[r0 >> 6] >> (r0 & 63)) &
+			    (present[r1 >> 6] >> (r1 & 63)) & 1;
+			ok &= (uint64_t)((c[i].next2 >= LEX_NEXT_EL) |
+			    (c[i].next2 == nid));
+			keep[nk] = i;
+			nk += (uint32_t)ok;
+		}
+		for (uint32_t j = 0; j < nk; j++) {
+			const struct lex_cand *x = &c[keep[j]];
+			if (x->next2 != UINT32_MAX && (x->next2 & LEX_NEXT_EL) &&
+			    (ti + 1 >= t->n || !alt_match(lx,
+			    &lx->els[x->next2 & ~LEX_NEXT_EL], t, ti + 1)))
+				continue;
+			const struct lex_pattern *p = &lx->pats[x->pat];
+			if (p->nreq > 2 && !has_required(lx, p, present))
+				continue;
+			long end = match_at(lx, p, 0, t, ti);
+			if (end >= 0)
+				add_match(m, x->pat, ti, end, p->cat);
+		}
+	}
+}
+
+/* Matches m->v[from ..) in pattern order (they start at one token). */
+static void
+sort_matches(struct lex_matches *m, size_t from)
+{
+	for (size_t i = from + 1; i < m->n; i++) {
+		struct lex_match x = m->v[i];
+		size_t j = i;
+		while (j > from && m->v[j - 1].pat > x.pat) {
+			m->v[j] = m->v[j - 1];
+			j--;
+		}
+		m->v[j] = x;
+	}
+}
+
+/* Without the index (lexicon_index() not run): every pattern of a list. */
+static void
 try_list(const struct lexicon *lx, const struct lex_plist *l,
-    const struct text_tokens *t, size_t ti, struct lex_matches *m,
-    const uint64_t *present)
+    const struct text_tokens *t, size_t ti, struct lex_matches *m)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		if (present != NULL) {
-			uint32_t k = lx->req1[l->v[i]];
-			if (k != UINT32_MAX && !((present[k >> 6] >> (k & 63)) & 1))
-				continue;
-		}
-		uint32_t nx = lx->next2 ? lx->next2[l->v[i]] : UINT32_MAX;
-		if (nx != UINT32_MAX) {
-			if (ti + 1 >= t->n)
-				continue;
-			if (nx & NEXT_EL) {
-				if (!alt_match(lx, &lx->els[nx & ~NEXT_EL], t, ti + 1))
-					continue;
-			} else if (t->v[ti + 1].id != (int32_t)nx) {
-				continue;
-			}
-		}
 		const struct lex_pattern *p = &lx->pats[l->v[i]];
-		if (!has_required(lx, p, present))
-			continue;
 		long end = match_at(lx, p, 0, t, ti);
-		if (end < 0)
-			continue;
-		m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
-		struct lex_match *x = &m->v[m->n++];
-		x->pat = l->v[i];
-		x->start = (uint32_t)ti;
-		x->end = (uint32_t)(end > (long)ti ? end : (long)ti + 1);
-		x->cat = p->cat;
+		if (end >= 0)
+			add_match(m, l->v[i], ti, end, p->cat);
+	}
+}
+
+static void
+scan_plain(const struct lexicon *lx, const struct text_tokens *t,
+    struct lex_matches *m)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *k = &t->v[i];
+		if (k->id >= 0 && (size_t)k->id < lx->nby_id)
+			try_list(lx, &lx->by_id[k->id], t, i, m);
+		if (k->kind == TOK_WORD && k->len >= 3) {
+			int pl = text_map_get(&lx->by_prefix, t->buf + k->off, 3);
+			if (pl >= 0)
+				try_list(lx, &lx->pre_lists[pl], t, i, m);
+		}
+		if (k->kind == TOK_NUM)
+			try_list(lx, &lx->by_num, t, i, m);
 	}
 }
 
@@ -715,30 +898,51 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
     struct lex_matches *m)
 {
 	m->n = 0;
-	uint64_t bits[PRESENT_WORDS];
-	const uint64_t *present = NULL;
-	size_t nv = lx->norm.vocab.n;
-	if (lx->indexed && nv <= PRESENT_WORDS * 64) {
-		memset(bits, 0, (nv + 63) / 64 * sizeof *bits);
-		for (size_t i = 0; i < t->n; i++) {
-			int32_t id = t->v[i].id;
-			if (id >= 0 && (size_t)id < nv)
-				bits[id >> 6] |= (uint64_t)1 << (id & 63);
-		}
-		present = bits;
+	if (!lx->indexed) {
+		scan_plain(lx, t, m);
+		return;
 	}
+	/* The vocabulary ids of the text (those below req_any), and
+	 * req_any itself. */
+	uint64_t present[PRESENT_WORDS];
+	uint32_t any = lx->req_any;
+	memset(present, 0, ((size_t)any / 64 + 1) * sizeof *present);
+	for (size_t i = 0; i < t->n; i++) {
+		uint32_t id = (uint32_t)t->v[i].id;
+		if (id < any)
+			present[id >> 6] |= (uint64_t)1 << (id & 63);
+	}
+	present[any >> 6] |= (uint64_t)1 << (any & 63);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
-		if (k->id >= 0 && (size_t)k->id < lx->nby_id)
-			try_list(lx, &lx->by_id[k->id], t, i, m, present);
+		uint32_t nid = i + 1 < t->n ? (uint32_t)t->v[i + 1].id : UINT32_MAX;
+		if (k->id >= 0 && (size_t)k->id < lx->nby_id) {
+			/* by_id's list, as the rest and the pair (id, nid). */
+			uint32_t id = (uint32_t)k->id, from = lx->cand_id[id];
+			size_t m0 = m->n;
+			try_cands(lx, lx->cands + from, lx->cand_id[id + 1] - from,
+			    t, i, nid, present, m);
+			if (nid < LEX_NEXT_EL) {
+				const struct lex_pair *pr =
+				    &lx->pairs[pair_slot(lx, id, nid)];
+				if (pr->from != pr->to)
+					try_cands(lx, lx->pcands + pr->from,
+					    pr->to - pr->from, t, i, nid, present, m);
+			}
+			if (m->n - m0 > 1)
+				sort_matches(m, m0);
+		}
 		if (k->kind == TOK_WORD && k->len >= 3) {
 			int pl = k->id >= 0 && (size_t)k->id < lx->npre_of_id ?
 			    lx->pre_of_id[k->id] :
 			    text_map_get(&lx->by_prefix, t->buf + k->off, 3);
 			if (pl >= 0)
-				try_list(lx, &lx->pre_lists[pl], t, i, m, present);
+				try_cands(lx, lx->cands + lx->cand_pre[pl],
+				    lx->cand_pre[pl + 1] - lx->cand_pre[pl],
+				    t, i, nid, present, m);
 		}
 		if (k->kind == TOK_NUM)
-			try_list(lx, &lx->by_num, t, i, m, present);
+			try_cands(lx, lx->cands + lx->cand_num,
+			    lx->ncands - lx->cand_num, t, i, nid, present, m);
 	}
 }
