@@ -366,6 +366,16 @@ skip_nonspace(const char *s, size_t len, size_t i)
 	return i;
 }
 
+/* ASCII letters and digits: 1 lower case, 2 upper case, 3 digit. */
+enum { AC_LOWER = 1, AC_UPPER = 2, AC_DIGIT = 3 };
+static const uint8_t ascii_alnum[256] = {
+	['0'] = 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	['A'] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2,
+	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1,
+};
+
 /* Scan a word starting at i; emits it and returns the end. */
 static size_t
 scan_word(struct tk *k, const char *s, size_t len, size_t i)
@@ -375,7 +385,18 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 	int upper = 0, lower = 0;
 	uint32_t c;
 	size_t n;
-	while (i < len) {
+	/* The run of ASCII letters and digits, lower-cased (| 0x20 leaves
+	 * digits alone); what ends it is looked at below only when it may
+	 * continue the word (UTF-8, an apostrophe, '@'). */
+	for (uint8_t cl; i < len && (cl = ascii_alnum[(unsigned char)s[i]]); i++) {
+		upper += cl == AC_UPPER;
+		lower += cl == AC_LOWER;
+		if (wn < TEXT_MAX_NORM)
+			w[wn++] = (char)(s[i] | 0x20);
+	}
+	bool more = i < len && ((unsigned char)s[i] >= 0x80 || s[i] == '\'' ||
+	    s[i] == '`' || s[i] == '@');
+	while (more && i < len) {
 		/* ASCII letters and digits, without decoding. */
 		unsigned char b = (unsigned char)s[i];
 		if ((unsigned char)((b | 0x20) - 'a') < 26) {
