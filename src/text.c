@@ -366,15 +366,50 @@ skip_nonspace(const char *s, size_t len, size_t i)
 	return i;
 }
 
-/* ASCII letters and digits: 1 lower case, 2 upper case, 3 digit. */
-enum { AC_LOWER = 1, AC_UPPER = 2, AC_DIGIT = 3 };
+/* ASCII letters and digits: their class bits (AC_*), else 0. */
+enum { AC_LOWER = 1, AC_UPPER = 2, AC_DIGIT = 4 };
 static const uint8_t ascii_alnum[256] = {
-	['0'] = 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	['0'] = 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 	['A'] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 	2, 2, 2, 2,
 	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1,
 };
+
+/* ASCII punctuation and symbols that are always one token of their own
+ * (not '@', '#', '/', ':', ';', '=', '-', which may start or join
+ * something longer): their kind, or PA_END for . ! ? (TOK_PUNCT). */
+enum { PA_PUNCT = 1, PA_SYMBOL, PA_END };
+static const uint8_t ascii_punct[128] = {
+	['!'] = PA_END, ['.'] = PA_END, ['?'] = PA_END,
+	['"'] = PA_PUNCT, ['\''] = PA_PUNCT, ['('] = PA_PUNCT, [')'] = PA_PUNCT,
+	[','] = PA_PUNCT, ['['] = PA_PUNCT, [']'] = PA_PUNCT, ['`'] = PA_PUNCT,
+	['{'] = PA_PUNCT, ['}'] = PA_PUNCT,
+	['$'] = PA_SYMBOL, ['%'] = PA_SYMBOL, ['&'] = PA_SYMBOL,
+	['+'] = PA_SYMBOL, ['*'] = PA_SYMBOL, ['<'] = PA_SYMBOL,
+	['>'] = PA_SYMBOL, ['^'] = PA_SYMBOL, ['~'] = PA_SYMBOL,
+	['|'] = PA_SYMBOL, ['\\'] = PA_SYMBOL, ['_'] = PA_SYMBOL,
+};
+
+/* Emit the ASCII punctuation s[i] (kind pa, see ascii_punct) and, after
+ * one that ends a sentence, the . ! ? that follow it; returns the end. */
+static size_t
+punct_ascii(struct tk *k, const char *s, size_t len, size_t i, uint8_t pa)
+{
+	bool ends = pa == PA_END;
+	emit(k, s + i, 1, i, i + 1, pa == PA_SYMBOL ? TOK_SYMBOL : TOK_PUNCT,
+	    ends ? TF_SENT_END : 0);
+	i++;
+	if (ends) {
+		/* "?!" and "..." end one sentence, not several. */
+		while (i < len && (s[i] == '.' || s[i] == '!' || s[i] == '?')) {
+			emit(k, s + i, 1, i, i + 1, TOK_PUNCT, TF_SENT_END);
+			i++;
+		}
+		end_sentence(k);
+	}
+	return i;
+}
 
 /* Scan a word starting at i; emits it and returns the end. */
 static size_t
@@ -388,12 +423,19 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 	/* The run of ASCII letters and digits, lower-cased (| 0x20 leaves
 	 * digits alone); what ends it is looked at below only when it may
 	 * continue the word (UTF-8, an apostrophe, '@'). */
-	for (uint8_t cl; i < len && (cl = ascii_alnum[(unsigned char)s[i]]); i++) {
-		upper += cl == AC_UPPER;
-		lower += cl == AC_LOWER;
-		if (wn < TEXT_MAX_NORM)
-			w[wn++] = (char)(s[i] | 0x20);
+	size_t lim = len - i < TEXT_MAX_NORM ? len : i + TEXT_MAX_NORM;
+	unsigned seen = 0;
+	for (uint8_t cl; i < lim && (cl = ascii_alnum[(unsigned char)s[i]]); i++) {
+		seen |= cl;
+		w[wn++] = (char)(s[i] | 0x20);
 	}
+	while (i < len && ascii_alnum[(unsigned char)s[i]])
+		seen |= ascii_alnum[(unsigned char)s[i++]];
+	/* Only "no lower case" and "2+ capitals" matter (TF_CAPS). */
+	lower = (seen & AC_LOWER) != 0;
+	if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER)
+		for (size_t j = start; j < i; j++)
+			upper += ascii_alnum[(unsigned char)s[j]] == AC_UPPER;
 	bool more = i < len && ((unsigned char)s[i] >= 0x80 || s[i] == '\'' ||
 	    s[i] == '`' || s[i] == '@');
 	while (more && i < len) {
@@ -546,6 +588,10 @@ text_tokenize(const struct text_norm *nm, const char *s, size_t len,
 			unsigned char lb = (unsigned char)(b | 0x20);
 			if ((unsigned char)(lb - 'a') < 26 && lb != 'h' && lb != 'w') {
 				i = scan_word(&k, s, len, i);
+				continue;
+			}
+			if (ascii_punct[b]) {
+				i = punct_ascii(&k, s, len, i, ascii_punct[b]);
 				continue;
 			}
 		}
