@@ -98,6 +98,17 @@ struct lex_cand {
 	                      * UINT32_MAX (anything) */
 	uint32_t req[2];     /* two vocabulary ids the text must hold (of
 	                      * lex_pattern.req), or lexicon.req_any */
+	uint32_t nexts;      /* lexicon.nexts + nexts: the ids the next
+	                      * token may have (lexicon_index()) */
+};
+
+/* What lexicon_scan() looks up for a token of one vocabulary id. */
+struct lex_disp {
+	uint32_t from, n;    /* its patterns: lexicon.cands[from .. from+n) */
+	int32_t pre;         /* index into pre_lists of its first 3 bytes,
+	                      * or -1 */
+	uint32_t pairs;      /* bit (next * 0x9E3779B1) >> 27 set for each
+	                      * next word it has a lex_pair with */
 };
 
 #define LEX_NEXT_EL ((uint32_t)1 << 31)
@@ -149,16 +160,14 @@ struct lexicon {
 	struct lex_plist by_num;
 	struct lex_set *sets;    /* lexicon_index(): see lex_el.set */
 	size_t nsets;
-	int32_t *pre_of_id;      /* per vocabulary id: index into pre_lists of
-	                          * its first 3 bytes, or -1 */
-	size_t npre_of_id;
 	uint32_t *req;           /* see lex_pattern.req */
 	size_t nreq;
 	struct lex_cand *cands;  /* by_id, pre_lists and by_num flattened with
 	                          * what each pattern needs (lexicon_index()) */
-	uint32_t *cand_id;       /* per vocabulary id i < nby_id: its patterns
-	                          * are cands[cand_id[i] .. cand_id[i + 1]) */
-	uint32_t *cand_pre;      /* the same per index into pre_lists */
+	struct lex_disp *disp;   /* per vocabulary id (ndisp of them) */
+	size_t ndisp;
+	uint32_t *cand_pre;      /* per index i into pre_lists: its patterns
+	                          * are cands[cand_pre[i] .. cand_pre[i + 1]) */
 	uint32_t cand_num;       /* by_num: cands[cand_num .. ncands) */
 	uint32_t ncands;
 	struct lex_pair *pairs;  /* by_id's candidates whose next word is
@@ -167,6 +176,12 @@ struct lexicon {
 	uint32_t pair_mask;
 	struct lex_cand *pcands; /* what pairs point into */
 	uint32_t npcands;
+	uint64_t *nexts;         /* bitsets of next_words words: bit id, the
+	                          * token after a pattern's first may have
+	                          * that id; bit nv (the vocabulary's size),
+	                          * it may be no vocabulary word or none.
+	                          * The first bitset has every bit set. */
+	size_t nnexts, next_words;
 	uint32_t req_any;        /* the id lex_cand.req names when the pattern
 	                          * needs no word: lexicon_scan() always has
 	                          * it; also every id at or above it */
@@ -229,7 +244,7 @@ lexicon_in(const struct text_map *set, const char *w, size_t n)
  * message to err.  Class references are resolved in lx->classes. */
 int lexicon_compile(struct lexicon *lx, const char *src, enum lex_cat cat,
     int weight, const char *why, char *err, size_t errcap);
-/* Build the match index (lex_set bitsets, pre_of_id) once every pattern
+/* Build the match index (lex_set bitsets, candidates) once every pattern
  * is compiled; lexicon_compile() rebuilds it if it has been built. */
 void lexicon_index(struct lexicon *lx);
 void lexicon_index_free(struct lexicon *lx);

@@ -358,16 +358,17 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->sets);
 	lx->sets = NULL;
 	lx->nsets = 0;
-	free(lx->pre_of_id);
-	lx->pre_of_id = NULL;
-	lx->npre_of_id = 0;
+	free(lx->disp);
+	lx->disp = NULL;
+	lx->ndisp = 0;
+	free(lx->nexts);
+	lx->nexts = NULL;
+	lx->nnexts = lx->next_words = 0;
 	free(lx->req);
 	lx->req = NULL;
 	lx->nreq = 0;
 	free(lx->cands);
 	lx->cands = NULL;
-	free(lx->cand_id);
-	lx->cand_id = NULL;
 	free(lx->cand_pre);
 	lx->cand_pre = NULL;
 	lx->ncands = lx->cand_num = 0;
@@ -432,7 +433,7 @@ static struct lex_cand
 cand_of(const struct lexicon *lx, uint32_t pi)
 {
 	const struct lex_pattern *p = &lx->pats[pi];
-	struct lex_cand c = {pi, next_of(lx, p), {0, 0}};
+	struct lex_cand c = {pi, next_of(lx, p), {0, 0}, 0};
 	for (uint32_t j = 0; j < 2; j++) {
 		uint32_t id = j < p->nreq ? lx->req[p->req + j] : UINT32_MAX;
 		c.req[j] = id < lx->req_any ? id : lx->req_any;
@@ -462,6 +463,13 @@ cands_add(struct lexicon *lx, const struct lex_plist *l, bool pairs,
 			lx->cands[lx->ncands++] = c;
 	}
 	return from;
+}
+
+/* The bit of lex_disp.pairs for next word next. */
+static inline uint32_t
+pair_bit(uint32_t next)
+{
+	return (next * 0x9E3779B1u) >> 27;
 }
 
 static uint32_t
@@ -527,9 +535,91 @@ index_pairs(struct lexicon *lx)
 				group[k].next2 = UINT32_MAX;
 			}
 			pr->to = lx->npcands;
+			if (i < lx->ndisp)
+				lx->disp[i].pairs |= (uint32_t)1 << pair_bit(next);
 		}
 	}
 	free(group);
+}
+
+static void
+bit_set(uint64_t *b, uint32_t i)
+{
+	b[i >> 6] |= (uint64_t)1 << (i & 63);
+}
+
+/* Into b (lexicon.next_words words, cleared): the vocabulary ids the
+ * token after p's first may have if p is to match there, and bit nv if it
+ * may be a word not in the vocabulary.  False when the token is free
+ * (a gap, a number, the end, or none at all may follow). */
+static bool
+next_set(const struct lexicon *lx, const struct lex_pattern *p, uint64_t *b)
+{
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
+	const struct text_map *vm = &lx->norm.vocab;
+	uint32_t ei = 1;
+	if (p->nel > 0 && lx->els[p->el].kind == LE_BOS)
+		ei++;
+	for (; ei < p->nel; ei++) {
+		const struct lex_el *e = &lx->els[p->el + ei];
+		if (e->kind != LE_ALTS)
+			return false;
+		for (uint32_t i = 0; i < e->nalt; i++) {
+			const struct lex_alt *a = &lx->alts[e->alt + i];
+			if (a->id >= 0) {
+				if ((uint32_t)a->id >= nv)
+					return false;
+				bit_set(b, (uint32_t)a->id);
+				continue;
+			}
+			/* A prefix: the vocabulary words it starts, and any
+			 * other word. */
+			bit_set(b, nv);
+			for (size_t j = 0; j < vm->cap; j++) {
+				const struct text_map_ent *v = &vm->v[j];
+				if (v->key && v->val >= 0 && (uint32_t)v->val < nv &&
+				    v->klen >= a->plen &&
+				    memcmp(v->key, a->prefix, a->plen) == 0)
+					bit_set(b, (uint32_t)v->val);
+			}
+		}
+		if (!e->optional)
+			return true;
+	}
+	return false;
+}
+
+/* lex_cand.nexts of every candidate; equal bitsets are kept once. */
+static void
+index_nexts(struct lexicon *lx)
+{
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
+	size_t w = (size_t)nv / 64 + 1, cap = 0;
+	struct text_map seen = {0};
+	uint64_t *b = xmalloc(w * sizeof *b);
+	lx->next_words = w;
+	lx->nexts = xgrow(lx->nexts, &cap, w, sizeof *lx->nexts);
+	memset(lx->nexts, 0xff, w * sizeof *lx->nexts);
+	lx->nnexts = 1;
+	for (size_t i = 0; i < (size_t)lx->ncands + lx->npcands; i++) {
+		struct lex_cand *c = i < lx->ncands ? &lx->cands[i] :
+		    &lx->pcands[i - lx->ncands];
+		memset(b, 0, w * sizeof *b);
+		c->nexts = 0;
+		if (!next_set(lx, &lx->pats[c->pat], b))
+			continue;
+		int k = text_map_get(&seen, (const char *)b, w * sizeof *b);
+		if (k < 0) {
+			k = (int)lx->nnexts++;
+			lx->nexts = xgrow(lx->nexts, &cap, lx->nnexts * w,
+			    sizeof *lx->nexts);
+			memcpy(lx->nexts + (size_t)k * w, b, w * sizeof *b);
+			text_map_set(&seen, (const char *)b, w * sizeof *b, k);
+		}
+		c->nexts = (uint32_t)((size_t)k * w);
+	}
+	free(b);
+	text_map_free(&seen);
 }
 
 /* The candidate tables: by_id (without the pairs), pre_lists and by_num
@@ -540,16 +630,17 @@ index_cands(struct lexicon *lx)
 	size_t nv = lx->norm.vocab.n, cap = 0;
 	lx->req_any = nv < PRESENT_WORDS * 64 - 1 ? (uint32_t)nv :
 	    PRESENT_WORDS * 64 - 1;
-	lx->cand_id = xmalloc((lx->nby_id + 1) * sizeof *lx->cand_id);
-	for (size_t i = 0; i < lx->nby_id; i++)
-		lx->cand_id[i] = cands_add(lx, &lx->by_id[i], true, &cap);
-	lx->cand_id[lx->nby_id] = lx->ncands;
+	for (size_t i = 0; i < lx->ndisp && i < lx->nby_id; i++) {
+		lx->disp[i].from = cands_add(lx, &lx->by_id[i], true, &cap);
+		lx->disp[i].n = lx->ncands - lx->disp[i].from;
+	}
 	lx->cand_pre = xmalloc((lx->npre + 1) * sizeof *lx->cand_pre);
 	for (size_t i = 0; i < lx->npre; i++)
 		lx->cand_pre[i] = cands_add(lx, &lx->pre_lists[i], false, &cap);
 	lx->cand_pre[lx->npre] = lx->ncands;
 	lx->cand_num = cands_add(lx, &lx->by_num, false, &cap);
 	index_pairs(lx);
+	index_nexts(lx);
 }
 
 void
@@ -611,10 +702,10 @@ lexicon_index(struct lexicon *lx)
 	}
 	/* Every vocabulary word: the sets whose prefixes it starts with, and
 	 * the list of patterns its first 3 bytes index. */
-	lx->pre_of_id = xmalloc(((size_t)nv + 1) * sizeof *lx->pre_of_id);
-	lx->npre_of_id = nv;
+	lx->disp = xcalloc((size_t)nv + 1, sizeof *lx->disp);
+	lx->ndisp = nv;
 	for (uint32_t i = 0; i < nv; i++)
-		lx->pre_of_id[i] = -1;
+		lx->disp[i].pre = -1;
 	const struct text_map *vm = &lx->norm.vocab;
 	for (size_t i = 0; i < vm->cap; i++) {
 		const struct text_map_ent *v = &vm->v[i];
@@ -622,7 +713,7 @@ lexicon_index(struct lexicon *lx)
 			continue;
 		uint32_t id = (uint32_t)v->val;
 		if (v->klen >= 3)
-			lx->pre_of_id[id] = text_map_get(&lx->by_prefix, v->key, 3);
+			lx->disp[id].pre = text_map_get(&lx->by_prefix, v->key, 3);
 		for (uint32_t l = 3; l <= v->klen && nplists; l++) {
 			int pl = text_map_get(&prefixes, v->key, l);
 			if (pl < 0)
@@ -810,14 +901,14 @@ add_match(struct lex_matches *m, uint32_t pat, size_t ti, long end,
 	x->cat = cat;
 }
 
-/* Try the candidates c[0 .. n) at token ti, whose next token has
- * vocabulary id nid (UINT32_MAX: none).  A first pass without branches
- * keeps those whose needed words are present and whose next2 allows nid;
- * only they are tried, in order. */
+/* Try the candidates c[0 .. n) at token ti, whose next token has bit
+ * nbit of nw[lex_cand.nexts] (see lexicon.nexts).  A first pass without
+ * branches keeps those whose needed words are present and whose next
+ * token may be that one; only they are tried, in order. */
 static inline __attribute__((always_inline)) void
 try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
-    const struct text_tokens *t, size_t ti, uint32_t nid,
-    const uint64_t *present, struct lex_matches *m)
+    const struct text_tokens *t, size_t ti, const uint64_t *nw,
+    uint32_t nbit, const uint64_t *present, struct lex_matches *m)
 {
 	uint32_t keep[64];
 	for (uint32_t b = 0; b < n; b += 64) {
@@ -826,8 +917,7 @@ try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
 			uint32_t r0 = c[i].req[0], r1 = c[i].req[1];
 			uint64_t ok = (present[r0 >> 6] >> (r0 & 63)) &
 			    (present[r1 >> 6] >> (r1 & 63)) & 1;
-			ok &= (uint64_t)((c[i].next2 >= LEX_NEXT_EL) |
-			    (c[i].next2 == nid));
+			ok &= nw[c[i].nexts] >> nbit;
 			keep[nk] = i;
 			nk += (uint32_t)ok;
 		}
@@ -913,36 +1003,40 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 			present[id >> 6] |= (uint64_t)1 << (id & 63);
 	}
 	present[any >> 6] |= (uint64_t)1 << (any & 63);
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
 		uint32_t nid = i + 1 < t->n ? (uint32_t)t->v[i + 1].id : UINT32_MAX;
-		if (k->id >= 0 && (size_t)k->id < lx->nby_id) {
+		uint32_t nb = nid < nv ? nid : nv;
+		const uint64_t *nw = lx->nexts + (nb >> 6);
+		int pl = -1;
+		if (k->id >= 0 && (size_t)k->id < lx->ndisp) {
 			/* by_id's list, as the rest and the pair (id, nid). */
-			uint32_t id = (uint32_t)k->id, from = lx->cand_id[id];
+			const struct lex_disp *d = &lx->disp[k->id];
 			size_t m0 = m->n;
-			try_cands(lx, lx->cands + from, lx->cand_id[id + 1] - from,
-			    t, i, nid, present, m);
-			if (nid < LEX_NEXT_EL) {
+			if (d->n)
+				try_cands(lx, lx->cands + d->from, d->n, t, i, nw,
+				    nb & 63, present, m);
+			if (nid < LEX_NEXT_EL && (d->pairs >> pair_bit(nid) & 1)) {
 				const struct lex_pair *pr =
-				    &lx->pairs[pair_slot(lx, id, nid)];
+				    &lx->pairs[pair_slot(lx, (uint32_t)k->id, nid)];
 				if (pr->from != pr->to)
 					try_cands(lx, lx->pcands + pr->from,
-					    pr->to - pr->from, t, i, nid, present, m);
+					    pr->to - pr->from, t, i, nw, nb & 63,
+					    present, m);
 			}
 			if (m->n - m0 > 1)
 				sort_matches(m, m0);
+			pl = d->pre;
+		} else if (k->kind == TOK_WORD && k->len >= 3) {
+			pl = text_map_get(&lx->by_prefix, t->buf + k->off, 3);
 		}
-		if (k->kind == TOK_WORD && k->len >= 3) {
-			int pl = k->id >= 0 && (size_t)k->id < lx->npre_of_id ?
-			    lx->pre_of_id[k->id] :
-			    text_map_get(&lx->by_prefix, t->buf + k->off, 3);
-			if (pl >= 0)
-				try_cands(lx, lx->cands + lx->cand_pre[pl],
-				    lx->cand_pre[pl + 1] - lx->cand_pre[pl],
-				    t, i, nid, present, m);
-		}
+		if (pl >= 0 && k->kind == TOK_WORD && k->len >= 3)
+			try_cands(lx, lx->cands + lx->cand_pre[pl],
+			    lx->cand_pre[pl + 1] - lx->cand_pre[pl], t, i, nw,
+			    nb & 63, present, m);
 		if (k->kind == TOK_NUM)
 			try_cands(lx, lx->cands + lx->cand_num,
-			    lx->ncands - lx->cand_num, t, i, nid, present, m);
+			    lx->ncands - lx->cand_num, t, i, nw, nb & 63, present, m);
 	}
 }
