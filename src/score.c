@@ -39,6 +39,7 @@ scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
 	s->st = st;
 	text_tokens_init(&s->tok);
 	text_tokens_init(&s->tmp);
+	text_tokens_init(&s->prev);
 	*out = s;
 	return 0;
 }
@@ -52,6 +53,8 @@ scorer_free(struct scorer *s)
 	stem_free(s->st);
 	text_tokens_free(&s->tok);
 	text_tokens_free(&s->tmp);
+	text_tokens_free(&s->prev);
+	free(s->prev_text);
 	free(s->m.v);
 	free(s->dead);
 	free(s->negby);
@@ -74,6 +77,11 @@ score_reply(struct scorer *s, const struct score_ctx *ctx, const char *reply,
 	if (reply == NULL)
 		len = 0;
 	struct score_run r = {s, s->lx, ctx, reply, len, out};
+	/* The last reply's tokens stay in s->prev: the next reply's history
+	 * usually starts with it (score_pitfalls.c). */
+	struct text_tokens last = s->prev;
+	s->prev = s->tok;
+	s->tok = last;
 	text_tokenize(&s->lx->norm, reply, len, &s->tok);
 	lexicon_scan(s->lx, &s->tok, &s->m);
 	score_mark(&r);
@@ -84,4 +92,9 @@ score_reply(struct scorer *s, const struct score_ctx *ctx, const char *reply,
 	score_restate(&r);
 	score_pitfalls(&r);
 	score_overall(&r);
+	s->prev_text = xgrow(s->prev_text, &s->cprev, len + 1, 1);
+	if (len)
+		memcpy(s->prev_text, reply, len);
+	s->prev_len = len;
+	s->have_prev = true;
 }

@@ -30,6 +30,12 @@ struct scorer {
 	struct lexicon *lx;
 	struct stemmer *st;
 	struct text_tokens tok, tmp;
+	struct text_tokens prev; /* the tokens of the reply graded before,
+	                          * whose text is prev_text (marks aside,
+	                          * what text_tokenize() made of it) */
+	char *prev_text;
+	size_t prev_len, cprev;
+	bool have_prev;
 	struct lex_matches m;
 	uint8_t *dead;          /* per match: voided (why in score_run) */
 	size_t cdead;

@@ -109,8 +109,15 @@ template_history(struct score_run *r)
 		const char *old = ctx->history[h];
 		if (old == NULL)
 			continue;
-		text_tokenize(&s->lx->norm, old, strlen(old), &s->tmp);
-		size_t n2 = pair_hashes(&s->tmp, &s->h2, &s->ch2);
+		/* The reply graded last is still tokenized in s->prev. */
+		size_t olen = strlen(old);
+		const struct text_tokens *ot = &s->prev;
+		if (!s->have_prev || olen != s->prev_len ||
+		    memcmp(old, s->prev_text, olen) != 0) {
+			text_tokenize(&s->lx->norm, old, olen, &s->tmp);
+			ot = &s->tmp;
+		}
+		size_t n2 = pair_hashes(ot, &s->h2, &s->ch2);
 		if (n2 && jaccard(s->h1, n1, s->h2, n2) >= r->lx->duplicate_similarity) {
 			score_pitfall(r, PIT_TEMPLATE, 0, s->tok.n,
 			    "the same reply was already sent in this conversation");
