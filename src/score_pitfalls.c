@@ -48,23 +48,20 @@ pair_hashes(const struct text_tokens *t, uint64_t **buf, size_t *cap)
 	size_t n = 0;
 	uint64_t prev = 0;
 	bool have = false;
+	/* At most one pair per token, and room to sort. */
+	*buf = xgrow(*buf, cap, 2 * t->n + 2, sizeof **buf);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
 		if (!text_is_word(k))
 			continue;
 		uint64_t h = text_map_hash(t->buf + k->off, k->len) | 1;
-		if (have) {
-			*buf = xgrow(*buf, cap, n + 1, sizeof **buf);
+		if (have)
 			(*buf)[n++] = prev * 0x9e3779b97f4a7c15ull ^ h;
-		}
 		prev = h;
 		have = true;
 	}
-	if (n == 0 && have) {
-		*buf = xgrow(*buf, cap, 1, sizeof **buf);
+	if (n == 0 && have)
 		(*buf)[n++] = prev;
-	}
-	*buf = xgrow(*buf, cap, 2 * n, sizeof **buf);
 	sort_u64(*buf, *buf + n, n);
 	return n;
 }

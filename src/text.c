@@ -356,6 +356,17 @@ starts_ci(const char *s, size_t len, size_t i, const char *pre)
 	return true;
 }
 
+/* Does a URL (http://, https://, www.) start at s[i]? */
+static bool
+url_at(const char *s, size_t len, size_t i)
+{
+	char c = (char)(s[i] | 0x20);
+	if (c == 'h')
+		return starts_ci(s, len, i, "http://") ||
+		    starts_ci(s, len, i, "https://");
+	return c == 'w' && starts_ci(s, len, i, "www.");
+}
+
 static size_t
 skip_nonspace(const char *s, size_t len, size_t i)
 {
@@ -572,7 +583,7 @@ text_tokenize(const struct text_norm *nm, const char *s, size_t len,
 	if (s == NULL)
 		len = 0;
 	while (i < len) {
-		/* ASCII fast paths: spaces, and letters that cannot start a
+		/* ASCII fast paths: spaces, and letters that do not start a
 		 * URL (everything below tests nothing else for them). */
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x80) {
@@ -586,7 +597,8 @@ text_tokenize(const struct text_norm *nm, const char *s, size_t len,
 				continue;
 			}
 			unsigned char lb = (unsigned char)(b | 0x20);
-			if ((unsigned char)(lb - 'a') < 26 && lb != 'h' && lb != 'w') {
+			if ((unsigned char)(lb - 'a') < 26 &&
+			    ((lb != 'h' && lb != 'w') || !url_at(s, len, i))) {
 				i = scan_word(&k, s, len, i);
 				continue;
 			}
@@ -606,10 +618,7 @@ text_tokenize(const struct text_norm *nm, const char *s, size_t len,
 			i += n;
 			continue;
 		}
-		if (((c | 0x20) == 'h' || (c | 0x20) == 'w') &&
-		    (starts_ci(s, len, i, "http://") ||
-		    starts_ci(s, len, i, "https://") ||
-		    starts_ci(s, len, i, "www."))) {
+		if (url_at(s, len, i)) {
 			size_t e = skip_nonspace(s, len, i);
 			/* Trailing sentence punctuation is not part of the URL. */
 			while (e > i + 4 && strchr(".,!?;:)", s[e - 1]))
