@@ -893,7 +893,8 @@ static void
 add_match(struct lex_matches *m, uint32_t pat, size_t ti, long end,
     uint16_t cat)
 {
-	m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
+	if (m->n + 1 > m->cap)
+		m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
 	struct lex_match *x = &m->v[m->n++];
 	x->pat = pat;
 	x->start = (uint32_t)ti;

@@ -171,7 +171,8 @@ emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 	tok->end = end;
 	tok->off = (uint32_t)t->blen;
 	tok->len = (uint16_t)n;
-	memcpy(t->buf + t->blen, norm, n);
+	if (norm != t->buf + t->blen) /* scan_word writes words in place */
+		memcpy(t->buf + t->blen, norm, n);
 	t->buf[t->blen + n] = '\0';
 	t->blen += n + 1;
 	tok->kind = (uint8_t)kind;
@@ -214,6 +215,21 @@ all_digits(const char *w, size_t n)
 	return cp_digit((unsigned char)w[0]);
 }
 
+/* Emit w[0..n), a word not in the vocabulary (nor rewritten): the
+ * keyword it is a typo of, or itself. */
+static void
+emit_unknown(struct tk *k, const char *w, size_t n, size_t start, size_t end,
+    uint8_t flags)
+{
+	const char *fix = text_typo_fix(&k->nm->typo, w, n);
+	if (fix) {
+		emit(k, fix, strlen(fix), start, end, TOK_WORD, flags | TF_TYPO);
+		return;
+	}
+	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
+	    n <= TEXT_MAX_NORM ? -1 : ID_UNKNOWN);
+}
+
 /* Emit one normalised word, applying rewrites and typo correction. */
 static void
 emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
@@ -249,12 +265,8 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 		if (nm->vocab.n) {
 			int32_t vid = text_map_get_h(&nm->vocab, w, n, h);
 			if (vid < 0) {
-				const char *fix = text_typo_fix(&nm->typo, w, n);
-				if (fix) {
-					emit(k, fix, strlen(fix), start, end, TOK_WORD,
-					    flags | TF_TYPO);
-					return;
-				}
+				emit_unknown(k, w, n, start, end, flags);
+				return;
 			}
 			if (n <= TEXT_MAX_NORM)
 				id = vid;
@@ -262,6 +274,34 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 	}
 	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
 	    id);
+}
+
+/* emit_word(..., true) for the common case, inline: a word that is not
+ * rewritten; anything else goes to emit_word(). */
+static inline __attribute__((always_inline)) void
+emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
+    size_t end, uint8_t flags)
+{
+	const struct text_norm *nm = k->nm;
+	if (n == 0)
+		return;
+	if (nm == NULL || nm->vocab.n == 0) {
+		emit_word(k, w, n, start, end, flags, true);
+		return;
+	}
+	uint32_t h = text_map_hash_fast(w, n);
+	uint32_t fb = (h >> 20) & 4095;
+	if ((nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1) {
+		emit_word(k, w, n, start, end, flags, true);
+		return;
+	}
+	int32_t vid = text_map_get_h(&nm->vocab, w, n, h);
+	if (vid < 0) {
+		emit_unknown(k, w, n, start, end, flags);
+		return;
+	}
+	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
+	    n <= TEXT_MAX_NORM ? vid : ID_UNKNOWN);
 }
 
 static const char *const is_bases[] = {
@@ -274,7 +314,7 @@ static bool
 in_list(const char *w, size_t n, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+		if (strncmp(list[i], w, n) == 0 && list[i][n] == '\0')
 			return true;
 	return false;
 }
@@ -285,7 +325,7 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
     size_t end, uint8_t flags)
 {
 	if (ap >= n || ap == 0) {
-		emit_word(k, w, n, start, end, flags, true);
+		emit_word_fast(k, w, n, start, end, flags);
 		return;
 	}
 	const char *cl = w + ap + 1;
@@ -426,7 +466,13 @@ punct_ascii(struct tk *k, const char *s, size_t len, size_t i, uint8_t pa)
 static size_t
 scan_word(struct tk *k, const char *s, size_t len, size_t i)
 {
-	char w[TEXT_MAX_NORM + 8];
+	/* The word is lower-cased straight into the token buffer, where
+	 * emit_id() finds it already in place (anything emitted first, a
+	 * rewrite or a contraction, is copied from elsewhere over it). */
+	struct text_tokens *t = k->t;
+	if (t->buf == NULL || t->blen + TEXT_MAX_NORM + 8 > t->bcap)
+		t->buf = xgrow(t->buf, &t->bcap, t->blen + TEXT_MAX_NORM + 8, 1);
+	char *w = t->buf + t->blen;
 	size_t wn = 0, ap = SIZE_MAX, start = i;
 	int upper = 0, lower = 0;
 	uint32_t c;
