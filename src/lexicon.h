@@ -98,8 +98,9 @@ struct lex_cand {
 	                      * UINT32_MAX (anything) */
 	uint32_t req[2];     /* two vocabulary ids the text must hold (of
 	                      * lex_pattern.req), or lexicon.req_any */
-	uint32_t nexts;      /* lexicon.nexts + nexts: the ids the next
-	                      * token may have (lexicon_index()) */
+	uint64_t next_bloom; /* bit bloom_bit(id) set for each id the next
+	                      * token may have (lexicon.pat_nexts), all set
+	                      * when it may be anything */
 };
 
 /* What lexicon_scan() looks up for a token of one vocabulary id. */
@@ -182,6 +183,7 @@ struct lexicon {
 	                          * it may be no vocabulary word or none.
 	                          * The first bitset has every bit set. */
 	size_t nnexts, next_words;
+	uint32_t *pat_nexts;     /* per pattern: where in nexts its set is */
 	uint32_t req_any;        /* the id lex_cand.req names when the pattern
 	                          * needs no word: lexicon_scan() always has
 	                          * it; also every id at or above it */

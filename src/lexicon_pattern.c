@@ -364,6 +364,8 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->nexts);
 	lx->nexts = NULL;
 	lx->nnexts = lx->next_words = 0;
+	free(lx->pat_nexts);
+	lx->pat_nexts = NULL;
 	free(lx->req);
 	lx->req = NULL;
 	lx->nreq = 0;
@@ -433,7 +435,7 @@ static struct lex_cand
 cand_of(const struct lexicon *lx, uint32_t pi)
 {
 	const struct lex_pattern *p = &lx->pats[pi];
-	struct lex_cand c = {pi, next_of(lx, p), {0, 0}, 0};
+	struct lex_cand c = {pi, next_of(lx, p), {0, 0}, UINT64_MAX};
 	for (uint32_t j = 0; j < 2; j++) {
 		uint32_t id = j < p->nreq ? lx->req[p->req + j] : UINT32_MAX;
 		c.req[j] = id < lx->req_any ? id : lx->req_any;
@@ -589,7 +591,15 @@ next_set(const struct lexicon *lx, const struct lex_pattern *p, uint64_t *b)
 	return false;
 }
 
-/* lex_cand.nexts of every candidate; equal bitsets are kept once. */
+/* The bit of lex_cand.next_bloom for bit b of a next-word set. */
+static inline uint32_t
+bloom_bit(uint32_t b)
+{
+	return (b * 0x9E3779B1u) >> 26;
+}
+
+/* lexicon.pat_nexts of every pattern (equal bitsets are kept once) and
+ * lex_cand.next_bloom of every candidate. */
 static void
 index_nexts(struct lexicon *lx)
 {
@@ -597,16 +607,16 @@ index_nexts(struct lexicon *lx)
 	size_t w = (size_t)nv / 64 + 1, cap = 0;
 	struct text_map seen = {0};
 	uint64_t *b = xmalloc(w * sizeof *b);
+	uint64_t *bloom = xmalloc((lx->npats + 1) * sizeof *bloom);
 	lx->next_words = w;
 	lx->nexts = xgrow(lx->nexts, &cap, w, sizeof *lx->nexts);
 	memset(lx->nexts, 0xff, w * sizeof *lx->nexts);
 	lx->nnexts = 1;
-	for (size_t i = 0; i < (size_t)lx->ncands + lx->npcands; i++) {
-		struct lex_cand *c = i < lx->ncands ? &lx->cands[i] :
-		    &lx->pcands[i - lx->ncands];
+	lx->pat_nexts = xcalloc(lx->npats + 1, sizeof *lx->pat_nexts);
+	for (size_t pi = 0; pi < lx->npats; pi++) {
 		memset(b, 0, w * sizeof *b);
-		c->nexts = 0;
-		if (!next_set(lx, &lx->pats[c->pat], b))
+		bloom[pi] = UINT64_MAX;
+		if (!next_set(lx, &lx->pats[pi], b))
 			continue;
 		int k = text_map_get(&seen, (const char *)b, w * sizeof *b);
 		if (k < 0) {
@@ -616,8 +626,18 @@ index_nexts(struct lexicon *lx)
 			memcpy(lx->nexts + (size_t)k * w, b, w * sizeof *b);
 			text_map_set(&seen, (const char *)b, w * sizeof *b, k);
 		}
-		c->nexts = (uint32_t)((size_t)k * w);
+		lx->pat_nexts[pi] = (uint32_t)((size_t)k * w);
+		bloom[pi] = 0;
+		for (uint32_t x = 0; x <= nv; x++)
+			if ((b[x >> 6] >> (x & 63)) & 1)
+				bloom[pi] |= (uint64_t)1 << bloom_bit(x);
 	}
+	for (size_t i = 0; i < (size_t)lx->ncands + lx->npcands; i++) {
+		struct lex_cand *c = i < lx->ncands ? &lx->cands[i] :
+		    &lx->pcands[i - lx->ncands];
+		c->next_bloom = bloom[c->pat];
+	}
+	free(bloom);
 	free(b);
 	text_map_free(&seen);
 }
@@ -902,15 +922,18 @@ add_match(struct lex_matches *m, uint32_t pat, size_t ti, long end,
 	x->cat = cat;
 }
 
-/* Try the candidates c[0 .. n) at token ti, whose next token has bit
- * nbit of nw[lex_cand.nexts] (see lexicon.nexts).  A first pass without
- * branches keeps those whose needed words are present and whose next
- * token may be that one; only they are tried, in order. */
+/* Try the candidates c[0 .. n) at token ti, whose next token is bit nb
+ * of the next-word sets (see lexicon.nexts).  A first pass without
+ * branches keeps those whose needed words are present and whose Bloom
+ * word lets the next token through; only they are tried, in order, the
+ * next token tested exactly first. */
 static inline __attribute__((always_inline)) void
 try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
-    const struct text_tokens *t, size_t ti, const uint64_t *nw,
-    uint32_t nbit, const uint64_t *present, struct lex_matches *m)
+    const struct text_tokens *t, size_t ti, uint32_t nb,
+    const uint64_t *present, struct lex_matches *m)
 {
+	uint32_t bb = bloom_bit(nb);
+	const uint64_t *nw = lx->nexts + (nb >> 6);
 	uint32_t keep[64];
 	for (uint32_t b = 0; b < n; b += 64) {
 		uint32_t e = n - b > 64 ? b + 64 : n, nk = 0;
@@ -918,12 +941,14 @@ try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
 			uint32_t r0 = c[i].req[0], r1 = c[i].req[1];
 			uint64_t ok = (present[r0 >> 6] >> (r0 & 63)) &
 			    (present[r1 >> 6] >> (r1 & 63)) & 1;
-			ok &= nw[c[i].nexts] >> nbit;
+			ok &= c[i].next_bloom >> bb;
 			keep[nk] = i;
 			nk += (uint32_t)ok;
 		}
 		for (uint32_t j = 0; j < nk; j++) {
 			const struct lex_cand *x = &c[keep[j]];
+			if (!((nw[lx->pat_nexts[x->pat]] >> (nb & 63)) & 1))
+				continue;
 			if (x->next2 != UINT32_MAX && (x->next2 & LEX_NEXT_EL) &&
 			    (ti + 1 >= t->n || !alt_match(lx,
 			    &lx->els[x->next2 & ~LEX_NEXT_EL], t, ti + 1)))
@@ -1009,22 +1034,20 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		const struct token *k = &t->v[i];
 		uint32_t nid = i + 1 < t->n ? (uint32_t)t->v[i + 1].id : UINT32_MAX;
 		uint32_t nb = nid < nv ? nid : nv;
-		const uint64_t *nw = lx->nexts + (nb >> 6);
 		int pl = -1;
 		if (k->id >= 0 && (size_t)k->id < lx->ndisp) {
 			/* by_id's list, as the rest and the pair (id, nid). */
 			const struct lex_disp *d = &lx->disp[k->id];
 			size_t m0 = m->n;
 			if (d->n)
-				try_cands(lx, lx->cands + d->from, d->n, t, i, nw,
-				    nb & 63, present, m);
+				try_cands(lx, lx->cands + d->from, d->n, t, i, nb,
+				    present, m);
 			if (nid < LEX_NEXT_EL && (d->pairs >> pair_bit(nid) & 1)) {
 				const struct lex_pair *pr =
 				    &lx->pairs[pair_slot(lx, (uint32_t)k->id, nid)];
 				if (pr->from != pr->to)
 					try_cands(lx, lx->pcands + pr->from,
-					    pr->to - pr->from, t, i, nw, nb & 63,
-					    present, m);
+					    pr->to - pr->from, t, i, nb, present, m);
 			}
 			if (m->n - m0 > 1)
 				sort_matches(m, m0);
@@ -1034,10 +1057,10 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		}
 		if (pl >= 0 && k->kind == TOK_WORD && k->len >= 3)
 			try_cands(lx, lx->cands + lx->cand_pre[pl],
-			    lx->cand_pre[pl + 1] - lx->cand_pre[pl], t, i, nw,
-			    nb & 63, present, m);
+			    lx->cand_pre[pl + 1] - lx->cand_pre[pl], t, i, nb,
+			    present, m);
 		if (k->kind == TOK_NUM)
 			try_cands(lx, lx->cands + lx->cand_num,
-			    lx->ncands - lx->cand_num, t, i, nw, nb & 63, present, m);
+			    lx->ncands - lx->cand_num, t, i, nb, present, m);
 	}
 }
