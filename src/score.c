@@ -54,6 +54,7 @@ scorer_free(struct scorer *s)
 	text_tokens_free(&s->tok);
 	text_tokens_free(&s->tmp);
 	text_tokens_free(&s->prev);
+	text_memo_free(&s->memo);
 	free(s->prev_text);
 	free(s->m.v);
 	free(s->dead);
@@ -82,7 +83,7 @@ score_reply(struct scorer *s, const struct score_ctx *ctx, const char *reply,
 	struct text_tokens last = s->prev;
 	s->prev = s->tok;
 	s->tok = last;
-	text_tokenize(&s->lx->norm, reply, len, &s->tok);
+	text_tokenize_memo(&s->lx->norm, reply, len, &s->tok, &s->memo);
 	lexicon_scan(s->lx, &s->tok, &s->m);
 	score_mark(&r);
 	score_calm(&r);

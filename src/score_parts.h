@@ -30,6 +30,7 @@ struct scorer {
 	struct lexicon *lx;
 	struct stemmer *st;
 	struct text_tokens tok, tmp;
+	struct text_memo memo;   /* typo look-ups, for lx->norm */
 	struct text_tokens prev; /* the tokens of the reply graded before,
 	                          * whose text is prev_text (marks aside,
 	                          * what text_tokenize() made of it) */

@@ -111,7 +111,8 @@ template_history(struct score_run *r)
 		const struct text_tokens *ot = &s->prev;
 		if (!s->have_prev || olen != s->prev_len ||
 		    memcmp(old, s->prev_text, olen) != 0) {
-			text_tokenize(&s->lx->norm, old, olen, &s->tmp);
+			text_tokenize_memo(&s->lx->norm, old, olen, &s->tmp,
+			    &s->memo);
 			ot = &s->tmp;
 		}
 		size_t n2 = pair_hashes(ot, &s->h2, &s->ch2);

@@ -68,7 +68,7 @@ add_text(struct scorer *s, struct overlap_set *os, const char *text,
 {
 	if (text == NULL)
 		return;
-	text_tokenize(&s->lx->norm, text, strlen(text), &s->tmp);
+	text_tokenize_memo(&s->lx->norm, text, strlen(text), &s->tmp, &s->memo);
 	overlap_set_add(os, &s->tmp, 0, s->tmp.n, fact, &s->lx->stopwords,
 	    s->st);
 }
@@ -89,7 +89,8 @@ fill_facts(struct scorer *s, struct overlap_set *os,
 	if (ctx->customer == NULL)
 		return;
 	/* No facts: each sentence of the customer's message is one. */
-	text_tokenize(&s->lx->norm, ctx->customer, strlen(ctx->customer), &s->tmp);
+	text_tokenize_memo(&s->lx->norm, ctx->customer, strlen(ctx->customer),
+	    &s->tmp, &s->memo);
 	size_t from = 0;
 	for (size_t i = 0; i <= s->tmp.n; i++) {
 		if (i == s->tmp.n || s->tmp.v[i].sent != s->tmp.v[from].sent) {

@@ -147,6 +147,7 @@ dec(const char *s, size_t len, size_t i, uint32_t *c)
 
 struct tk {
 	const struct text_norm *nm;
+	struct text_memo *memo;
 	struct text_tokens *t;
 	uint32_t sent;
 	bool sent_open;     /* a token has been emitted in this sentence */
@@ -215,13 +216,49 @@ all_digits(const char *w, size_t n)
 	return cp_digit((unsigned char)w[0]);
 }
 
-/* Emit w[0..n), a word not in the vocabulary (nor rewritten): the
- * keyword it is a typo of, or itself. */
+/* The memo: direct-mapped by the word's hash (text_map_hash_fast). */
+#define TEXT_MEMO_SLOTS 1024
+#define TEXT_MEMO_WORD 22
+
+struct text_memo_slot {
+	uint32_t hash;
+	uint8_t len;                 /* 0: empty */
+	char w[TEXT_MEMO_WORD];
+	const char *fix;             /* borrowed from the text_norm's typo */
+};
+
+void
+text_memo_free(struct text_memo *memo)
+{
+	free(memo->v);
+	memo->v = NULL;
+}
+
+/* text_typo_fix() of w[0..n) (hash h), through k's memo if any. */
+static const char *
+typo_fix(struct tk *k, const char *w, size_t n, uint32_t h)
+{
+	if (k->memo == NULL || n >= TEXT_MEMO_WORD)
+		return text_typo_fix(&k->nm->typo, w, n);
+	if (k->memo->v == NULL)
+		k->memo->v = xcalloc(TEXT_MEMO_SLOTS, sizeof *k->memo->v);
+	struct text_memo_slot *sl = &k->memo->v[h & (TEXT_MEMO_SLOTS - 1)];
+	if (sl->len == n && sl->hash == h && memcmp(sl->w, w, n) == 0)
+		return sl->fix;
+	sl->fix = text_typo_fix(&k->nm->typo, w, n);
+	sl->hash = h;
+	sl->len = (uint8_t)n;
+	memcpy(sl->w, w, n);
+	return sl->fix;
+}
+
+/* Emit w[0..n) (hash h), a word not in the vocabulary (nor rewritten):
+ * the keyword it is a typo of, or itself. */
 static void
 emit_unknown(struct tk *k, const char *w, size_t n, size_t start, size_t end,
-    uint8_t flags)
+    uint8_t flags, uint32_t h)
 {
-	const char *fix = text_typo_fix(&k->nm->typo, w, n);
+	const char *fix = typo_fix(k, w, n, h);
 	if (fix) {
 		emit(k, fix, strlen(fix), start, end, TOK_WORD, flags | TF_TYPO);
 		return;
@@ -265,7 +302,7 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 		if (nm->vocab.n) {
 			int32_t vid = text_map_get_h(&nm->vocab, w, n, h);
 			if (vid < 0) {
-				emit_unknown(k, w, n, start, end, flags);
+				emit_unknown(k, w, n, start, end, flags, h);
 				return;
 			}
 			if (n <= TEXT_MAX_NORM)
@@ -297,7 +334,7 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 	}
 	int32_t vid = text_map_get_h(&nm->vocab, w, n, h);
 	if (vid < 0) {
-		emit_unknown(k, w, n, start, end, flags);
+		emit_unknown(k, w, n, start, end, flags, h);
 		return;
 	}
 	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
@@ -622,7 +659,14 @@ void
 text_tokenize(const struct text_norm *nm, const char *s, size_t len,
     struct text_tokens *t)
 {
-	struct tk k = {nm, t, 0, false};
+	text_tokenize_memo(nm, s, len, t, NULL);
+}
+
+void
+text_tokenize_memo(const struct text_norm *nm, const char *s, size_t len,
+    struct text_tokens *t, struct text_memo *memo)
+{
+	struct tk k = {nm, memo, t, 0, false};
 	t->n = 0;
 	t->blen = 0;
 	size_t i = 0;

@@ -82,6 +82,21 @@ void text_tokens_free(struct text_tokens *t);
 void text_tokenize(const struct text_norm *nm, const char *s, size_t len,
     struct text_tokens *t);
 
+/* A memo of the typo look-ups of words not in a text_norm's vocabulary
+ * (the keyword each corrects to, or none), so that a word seen again costs
+ * one probe.  Its owner zero-initialises it, uses it with one text_norm
+ * only, which must not change meanwhile, and frees it with
+ * text_memo_free(). */
+struct text_memo_slot;
+struct text_memo {
+	struct text_memo_slot *v; /* TEXT_MEMO_SLOTS, allocated on first use */
+};
+
+void text_memo_free(struct text_memo *memo);
+/* text_tokenize() with a memo (NULL: none). */
+void text_tokenize_memo(const struct text_norm *nm, const char *s, size_t len,
+    struct text_tokens *t, struct text_memo *memo);
+
 /* The normalised text of token i. */
 static inline const char *
 text_tok(const struct text_tokens *t, size_t i)
