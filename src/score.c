@@ -64,6 +64,8 @@ scorer_free(struct scorer *s)
 	free(s->zone);
 	free(s->h1);
 	free(s->h2);
+	free(s->hs1);
+	free(s->hs2);
 	score_restate_free(s);
 	free(s);
 }

@@ -51,6 +51,8 @@ struct scorer {
 	size_t czone;
 	uint64_t *h1, *h2;      /* word-pair hashes for near-duplicates */
 	size_t ch1, ch2;
+	uint64_t *hs1, *hs2;    /* the same as sets (score_pitfalls.c) */
+	size_t chs1, chs2;
 	struct fact_cache *facts; /* prepared fact sets (score_restate.c) */
 };
 
