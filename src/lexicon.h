@@ -93,14 +93,12 @@ struct lex_set {
  * first element: tested for many patterns at once before any is tried. */
 struct lex_cand {
 	uint32_t pat;        /* index into lexicon.pats */
-	uint32_t next2;      /* the token after the first: a vocabulary id,
-	                      * LEX_NEXT_EL | the element to test, or
-	                      * UINT32_MAX (anything) */
+	uint32_t nexts;      /* lexicon.nexts + nexts: the ids the token
+	                      * after the first may have */
 	uint32_t req[2];     /* two vocabulary ids the text must hold (of
 	                      * lex_pattern.req), or lexicon.req_any */
-	uint64_t next_bloom; /* bit bloom_bit(id) set for each id the next
-	                      * token may have (lexicon.pat_nexts), all set
-	                      * when it may be anything */
+	uint64_t next_bloom; /* the same as a Bloom word (a bit per id, all
+	                      * set when it may be anything) */
 };
 
 /* What lexicon_scan() looks up for a token of one vocabulary id. */
@@ -111,8 +109,6 @@ struct lex_disp {
 	uint32_t pairs;      /* bit (next * 0x9E3779B1) >> 27 set for each
 	                      * next word it has a lex_pair with */
 };
-
-#define LEX_NEXT_EL ((uint32_t)1 << 31)
 
 /* Patterns whose first two words are id, then next (one exact word):
  * lexicon.pcands[from .. to).  Empty slots have from == to. */
@@ -183,7 +179,6 @@ struct lexicon {
 	                          * it may be no vocabulary word or none.
 	                          * The first bitset has every bit set. */
 	size_t nnexts, next_words;
-	uint32_t *pat_nexts;     /* per pattern: where in nexts its set is */
 	uint32_t req_any;        /* the id lex_cand.req names when the pattern
 	                          * needs no word: lexicon_scan() always has
 	                          * it; also every id at or above it */

@@ -364,8 +364,6 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->nexts);
 	lx->nexts = NULL;
 	lx->nnexts = lx->next_words = 0;
-	free(lx->pat_nexts);
-	lx->pat_nexts = NULL;
 	free(lx->req);
 	lx->req = NULL;
 	lx->nreq = 0;
@@ -411,8 +409,9 @@ set_key(const struct lexicon *lx, const struct lex_el *e, size_t *n)
 	return k;
 }
 
-/* What the token after the first must be for pattern p to match, when
- * the first two elements must match one token each (lex_cand.next2). */
+/* The one word the token after the first must be for p to match (when
+ * the first two elements must match one token each and the second is a
+ * single exact word), or UINT32_MAX. */
 static uint32_t
 next_of(const struct lexicon *lx, const struct lex_pattern *p)
 {
@@ -424,18 +423,17 @@ next_of(const struct lexicon *lx, const struct lex_pattern *p)
 	const struct lex_el *a = &lx->els[p->el + ei];
 	const struct lex_el *b = &lx->els[p->el + ei + 1];
 	if ((a->kind != LE_ALTS && a->kind != LE_NUM) || a->optional ||
-	    b->kind != LE_ALTS || b->optional)
+	    b->kind != LE_ALTS || b->optional || b->nalt != 1 ||
+	    lx->alts[b->alt].id < 0)
 		return UINT32_MAX;
-	if (b->nalt == 1 && lx->alts[b->alt].id >= 0)
-		return (uint32_t)lx->alts[b->alt].id & ~LEX_NEXT_EL;
-	return LEX_NEXT_EL | (p->el + ei + 1);
+	return (uint32_t)lx->alts[b->alt].id;
 }
 
 static struct lex_cand
 cand_of(const struct lexicon *lx, uint32_t pi)
 {
 	const struct lex_pattern *p = &lx->pats[pi];
-	struct lex_cand c = {pi, next_of(lx, p), {0, 0}, UINT64_MAX};
+	struct lex_cand c = {pi, 0, {0, 0}, UINT64_MAX};
 	for (uint32_t j = 0; j < 2; j++) {
 		uint32_t id = j < p->nreq ? lx->req[p->req + j] : UINT32_MAX;
 		c.req[j] = id < lx->req_any ? id : lx->req_any;
@@ -445,9 +443,9 @@ cand_of(const struct lexicon *lx, uint32_t pi)
 
 /* Does c name one exact word for the token after the first? */
 static bool
-cand_exact(const struct lex_cand *c)
+cand_exact(const struct lexicon *lx, const struct lex_cand *c)
 {
-	return c->next2 < LEX_NEXT_EL;
+	return next_of(lx, &lx->pats[c->pat]) != UINT32_MAX;
 }
 
 /* Append the candidates of list l to lx->cands (only those without an
@@ -461,7 +459,7 @@ cands_add(struct lexicon *lx, const struct lex_plist *l, bool pairs,
 	    sizeof *lx->cands);
 	for (size_t i = 0; i < l->n; i++) {
 		struct lex_cand c = cand_of(lx, l->v[i]);
-		if (!pairs || !cand_exact(&c))
+		if (!pairs || !cand_exact(lx, &c))
 			lx->cands[lx->ncands++] = c;
 	}
 	return from;
@@ -502,7 +500,7 @@ index_pairs(struct lexicon *lx)
 	for (size_t i = 0; i < lx->nby_id; i++)
 		for (size_t j = 0; j < lx->by_id[i].n; j++) {
 			struct lex_cand c = cand_of(lx, lx->by_id[i].v[j]);
-			n += cand_exact(&c);
+			n += cand_exact(lx, &c);
 		}
 	size_t slots = 16;
 	while (slots < n * 2)
@@ -511,30 +509,36 @@ index_pairs(struct lexicon *lx)
 	lx->pair_mask = (uint32_t)slots - 1;
 	lx->pcands = xmalloc((n ? n : 1) * sizeof *lx->pcands);
 	struct lex_cand *group = NULL;
+	uint32_t *gnext = NULL;
+	size_t ncap = 0;
 	for (size_t i = 0; i < lx->nby_id; i++) {
 		const struct lex_plist *l = &lx->by_id[i];
 		size_t ng = 0;
 		group = xgrow(group, &cap, l->n + 1, sizeof *group);
+		gnext = xgrow(gnext, &ncap, l->n + 1, sizeof *gnext);
 		for (size_t j = 0; j < l->n; j++) {
 			struct lex_cand c = cand_of(lx, l->v[j]);
-			if (cand_exact(&c))
+			uint32_t next = next_of(lx, &lx->pats[c.pat]);
+			if (next != UINT32_MAX) {
+				gnext[ng] = next;
 				group[ng++] = c;
+			}
 		}
 		/* Each next word in turn, its candidates in list order. */
 		for (size_t j = 0; j < ng; j++) {
-			if (group[j].next2 == UINT32_MAX)
+			if (gnext[j] == UINT32_MAX)
 				continue;
-			uint32_t next = group[j].next2;
+			uint32_t next = gnext[j];
 			uint32_t sl = pair_slot(lx, (uint32_t)i, next);
 			struct lex_pair *pr = &lx->pairs[sl];
 			pr->id = (uint32_t)i;
 			pr->next = next;
 			pr->from = lx->npcands;
 			for (size_t k = j; k < ng; k++) {
-				if (group[k].next2 != next)
+				if (gnext[k] != next)
 					continue;
 				lx->pcands[lx->npcands++] = group[k];
-				group[k].next2 = UINT32_MAX;
+				gnext[k] = UINT32_MAX;
 			}
 			pr->to = lx->npcands;
 			if (i < lx->ndisp)
@@ -542,6 +546,7 @@ index_pairs(struct lexicon *lx)
 		}
 	}
 	free(group);
+	free(gnext);
 }
 
 static void
@@ -598,8 +603,8 @@ bloom_bit(uint32_t b)
 	return (b * 0x9E3779B1u) >> 26;
 }
 
-/* lexicon.pat_nexts of every pattern (equal bitsets are kept once) and
- * lex_cand.next_bloom of every candidate. */
+/* lex_cand.nexts and next_bloom of every candidate (equal bitsets are
+ * kept once in lexicon.nexts). */
 static void
 index_nexts(struct lexicon *lx)
 {
@@ -612,7 +617,7 @@ index_nexts(struct lexicon *lx)
 	lx->nexts = xgrow(lx->nexts, &cap, w, sizeof *lx->nexts);
 	memset(lx->nexts, 0xff, w * sizeof *lx->nexts);
 	lx->nnexts = 1;
-	lx->pat_nexts = xcalloc(lx->npats + 1, sizeof *lx->pat_nexts);
+	uint32_t *at = xcalloc(lx->npats + 1, sizeof *at);
 	for (size_t pi = 0; pi < lx->npats; pi++) {
 		memset(b, 0, w * sizeof *b);
 		bloom[pi] = UINT64_MAX;
@@ -626,7 +631,7 @@ index_nexts(struct lexicon *lx)
 			memcpy(lx->nexts + (size_t)k * w, b, w * sizeof *b);
 			text_map_set(&seen, (const char *)b, w * sizeof *b, k);
 		}
-		lx->pat_nexts[pi] = (uint32_t)((size_t)k * w);
+		at[pi] = (uint32_t)((size_t)k * w);
 		bloom[pi] = 0;
 		for (uint32_t x = 0; x <= nv; x++)
 			if ((b[x >> 6] >> (x & 63)) & 1)
@@ -636,7 +641,9 @@ index_nexts(struct lexicon *lx)
 		struct lex_cand *c = i < lx->ncands ? &lx->cands[i] :
 		    &lx->pcands[i - lx->ncands];
 		c->next_bloom = bloom[c->pat];
+		c->nexts = at[c->pat];
 	}
+	free(at);
 	free(bloom);
 	free(b);
 	text_map_free(&seen);
@@ -947,11 +954,7 @@ try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
 		}
 		for (uint32_t j = 0; j < nk; j++) {
 			const struct lex_cand *x = &c[keep[j]];
-			if (!((nw[lx->pat_nexts[x->pat]] >> (nb & 63)) & 1))
-				continue;
-			if (x->next2 != UINT32_MAX && (x->next2 & LEX_NEXT_EL) &&
-			    (ti + 1 >= t->n || !alt_match(lx,
-			    &lx->els[x->next2 & ~LEX_NEXT_EL], t, ti + 1)))
+			if (!((nw[x->nexts] >> (nb & 63)) & 1))
 				continue;
 			const struct lex_pattern *p = &lx->pats[x->pat];
 			if (p->nreq > 2 && !has_required(lx, p, present))
@@ -1042,7 +1045,7 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 			if (d->n)
 				try_cands(lx, lx->cands + d->from, d->n, t, i, nb,
 				    present, m);
-			if (nid < LEX_NEXT_EL && (d->pairs >> pair_bit(nid) & 1)) {
+			if (nid != UINT32_MAX && (d->pairs >> pair_bit(nid) & 1)) {
 				const struct lex_pair *pr =
 				    &lx->pairs[pair_slot(lx, (uint32_t)k->id, nid)];
 				if (pr->from != pr->to)
