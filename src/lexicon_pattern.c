@@ -409,145 +409,9 @@ set_key(const struct lexicon *lx, const struct lex_el *e, size_t *n)
 	return k;
 }
 
-/* The one word the token after the first must be for p to match (when
- * the first two elements must match one token each and the second is a
- * single exact word), or UINT32_MAX. */
-static uint32_t
-next_of(const struct lexicon *lx, const struct lex_pattern *p)
-{
-	uint32_t ei = 0;
-	if (ei < p->nel && lx->els[p->el + ei].kind == LE_BOS)
-		ei++;
-	if (ei + 1 >= p->nel)
-		return UINT32_MAX;
-	const struct lex_el *a = &lx->els[p->el + ei];
-	const struct lex_el *b = &lx->els[p->el + ei + 1];
-	if ((a->kind != LE_ALTS && a->kind != LE_NUM) || a->optional ||
-	    b->kind != LE_ALTS || b->optional || b->nalt != 1 ||
-	    lx->alts[b->alt].id < 0)
-		return UINT32_MAX;
-	return (uint32_t)lx->alts[b->alt].id;
-}
-
-static struct lex_cand
-cand_of(const struct lexicon *lx, uint32_t pi)
-{
-	const struct lex_pattern *p = &lx->pats[pi];
-	struct lex_cand c = {pi, 0, {0, 0}, UINT64_MAX};
-	for (uint32_t j = 0; j < 2; j++) {
-		uint32_t id = j < p->nreq ? lx->req[p->req + j] : UINT32_MAX;
-		c.req[j] = id < lx->req_any ? id : lx->req_any;
-	}
-	return c;
-}
-
-/* Does c name one exact word for the token after the first? */
-static bool
-cand_exact(const struct lexicon *lx, const struct lex_cand *c)
-{
-	return next_of(lx, &lx->pats[c->pat]) != UINT32_MAX;
-}
-
-/* Append the candidates of list l to lx->cands (only those without an
- * exact next word when pairs is true); returns where they start. */
-static uint32_t
-cands_add(struct lexicon *lx, const struct lex_plist *l, bool pairs,
-    size_t *cap)
-{
-	uint32_t from = lx->ncands;
-	lx->cands = xgrow(lx->cands, cap, (size_t)lx->ncands + l->n + 1,
-	    sizeof *lx->cands);
-	for (size_t i = 0; i < l->n; i++) {
-		struct lex_cand c = cand_of(lx, l->v[i]);
-		if (!pairs || !cand_exact(lx, &c))
-			lx->cands[lx->ncands++] = c;
-	}
-	return from;
-}
-
-/* The bit of lex_disp.pairs for next word next. */
-static inline uint32_t
-pair_bit(uint32_t next)
-{
-	return (next * 0x9E3779B1u) >> 27;
-}
-
-static uint32_t
-pair_hash(uint32_t id, uint32_t next)
-{
-	return (id * 0x9E3779B1u) ^ (next * 0x85EBCA77u) ^
-	    ((id ^ next) >> 7);
-}
-
-/* The slot of pair (id, next) in lx->pairs: its entry or an empty one. */
-static uint32_t
-pair_slot(const struct lexicon *lx, uint32_t id, uint32_t next)
-{
-	uint32_t i = pair_hash(id, next) & lx->pair_mask;
-	while (lx->pairs[i].from != lx->pairs[i].to &&
-	    (lx->pairs[i].id != id || lx->pairs[i].next != next))
-		i = (i + 1) & lx->pair_mask;
-	return i;
-}
-
-/* by_id's candidates with an exact next word, grouped by (first, next)
- * word pair in lx->pcands and found through the hash table lx->pairs;
- * each group keeps the list's (pattern) order. */
-static void
-index_pairs(struct lexicon *lx)
-{
-	size_t n = 0, cap = 0;
-	for (size_t i = 0; i < lx->nby_id; i++)
-		for (size_t j = 0; j < lx->by_id[i].n; j++) {
-			struct lex_cand c = cand_of(lx, lx->by_id[i].v[j]);
-			n += cand_exact(lx, &c);
-		}
-	size_t slots = 16;
-	while (slots < n * 2)
-		slots *= 2;
-	lx->pairs = xcalloc(slots, sizeof *lx->pairs);
-	lx->pair_mask = (uint32_t)slots - 1;
-	lx->pcands = xmalloc((n ? n : 1) * sizeof *lx->pcands);
-	struct lex_cand *group = NULL;
-	uint32_t *gnext = NULL;
-	size_t ncap = 0;
-	for (size_t i = 0; i < lx->nby_id; i++) {
-		const struct lex_plist *l = &lx->by_id[i];
-		size_t ng = 0;
-		group = xgrow(group, &cap, l->n + 1, sizeof *group);
-		gnext = xgrow(gnext, &ncap, l->n + 1, sizeof *gnext);
-		for (size_t j = 0; j < l->n; j++) {
-			struct lex_cand c = cand_of(lx, l->v[j]);
-			uint32_t next = next_of(lx, &lx->pats[c.pat]);
-			if (next != UINT32_MAX) {
-				gnext[ng] = next;
-				group[ng++] = c;
-			}
-		}
-		/* Each next word in turn, its candidates in list order. */
-		for (size_t j = 0; j < ng; j++) {
-			if (gnext[j] == UINT32_MAX)
-				continue;
-			uint32_t next = gnext[j];
-			uint32_t sl = pair_slot(lx, (uint32_t)i, next);
-			struct lex_pair *pr = &lx->pairs[sl];
-			pr->id = (uint32_t)i;
-			pr->next = next;
-			pr->from = lx->npcands;
-			for (size_t k = j; k < ng; k++) {
-				if (gnext[k] != next)
-					continue;
-				lx->pcands[lx->npcands++] = group[k];
-				gnext[k] = UINT32_MAX;
-			}
-			pr->to = lx->npcands;
-			if (i < lx->ndisp)
-				lx->disp[i].pairs |= (uint32_t)1 << pair_bit(next);
-		}
-	}
-	free(group);
-	free(gnext);
-}
+/* Patterns whose next-word set has at most this many words (and no word
+ * outside the vocabulary) are found through lexicon.pairs. */
+#define PAIR_MAX_NEXT 64
 
 static void
 bit_set(uint64_t *b, uint32_t i)
@@ -603,24 +467,30 @@ bloom_bit(uint32_t b)
 	return (b * 0x9E3779B1u) >> 26;
 }
 
-/* lex_cand.nexts and next_bloom of every candidate (equal bitsets are
- * kept once in lexicon.nexts). */
-static void
+/* What index_cands() knows of a pattern's next word. */
+struct pnext {
+	uint32_t at;         /* lex_cand.nexts */
+	uint64_t bloom;      /* lex_cand.next_bloom */
+	bool pair;           /* found through lexicon.pairs (by_id) */
+};
+
+/* The next-word set of every pattern, equal ones kept once in
+ * lexicon.nexts (the first of which has every bit set). */
+static struct pnext *
 index_nexts(struct lexicon *lx)
 {
 	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	size_t w = (size_t)nv / 64 + 1, cap = 0;
 	struct text_map seen = {0};
 	uint64_t *b = xmalloc(w * sizeof *b);
-	uint64_t *bloom = xmalloc((lx->npats + 1) * sizeof *bloom);
+	struct pnext *pn = xcalloc(lx->npats + 1, sizeof *pn);
 	lx->next_words = w;
 	lx->nexts = xgrow(lx->nexts, &cap, w, sizeof *lx->nexts);
 	memset(lx->nexts, 0xff, w * sizeof *lx->nexts);
 	lx->nnexts = 1;
-	uint32_t *at = xcalloc(lx->npats + 1, sizeof *at);
 	for (size_t pi = 0; pi < lx->npats; pi++) {
 		memset(b, 0, w * sizeof *b);
-		bloom[pi] = UINT64_MAX;
+		pn[pi].bloom = UINT64_MAX;
 		if (!next_set(lx, &lx->pats[pi], b))
 			continue;
 		int k = text_map_get(&seen, (const char *)b, w * sizeof *b);
@@ -631,22 +501,147 @@ index_nexts(struct lexicon *lx)
 			memcpy(lx->nexts + (size_t)k * w, b, w * sizeof *b);
 			text_map_set(&seen, (const char *)b, w * sizeof *b, k);
 		}
-		at[pi] = (uint32_t)((size_t)k * w);
-		bloom[pi] = 0;
-		for (uint32_t x = 0; x <= nv; x++)
-			if ((b[x >> 6] >> (x & 63)) & 1)
-				bloom[pi] |= (uint64_t)1 << bloom_bit(x);
+		pn[pi].at = (uint32_t)((size_t)k * w);
+		pn[pi].bloom = 0;
+		uint32_t count = 0;
+		for (size_t x = 0; x < w; x++)
+			for (uint64_t v = b[x]; v; v &= v - 1) {
+				uint32_t id = (uint32_t)(x * 64) +
+				    (uint32_t)__builtin_ctzll(v);
+				pn[pi].bloom |= (uint64_t)1 << bloom_bit(id);
+				count++;
+			}
+		pn[pi].pair = !((b[nv >> 6] >> (nv & 63)) & 1) &&
+		    count <= PAIR_MAX_NEXT;
 	}
-	for (size_t i = 0; i < (size_t)lx->ncands + lx->npcands; i++) {
-		struct lex_cand *c = i < lx->ncands ? &lx->cands[i] :
-		    &lx->pcands[i - lx->ncands];
-		c->next_bloom = bloom[c->pat];
-		c->nexts = at[c->pat];
-	}
-	free(at);
-	free(bloom);
 	free(b);
 	text_map_free(&seen);
+	return pn;
+}
+
+static struct lex_cand
+cand_of(const struct lexicon *lx, const struct pnext *pn, uint32_t pi)
+{
+	const struct lex_pattern *p = &lx->pats[pi];
+	struct lex_cand c = {pi, pn[pi].at, {0, 0}, pn[pi].bloom};
+	for (uint32_t j = 0; j < 2; j++) {
+		uint32_t id = j < p->nreq ? lx->req[p->req + j] : UINT32_MAX;
+		c.req[j] = id < lx->req_any ? id : lx->req_any;
+	}
+	return c;
+}
+
+/* Append the candidates of list l to lx->cands (only those not found
+ * through the pairs when pairs is true); returns where they start. */
+static uint32_t
+cands_add(struct lexicon *lx, const struct pnext *pn,
+    const struct lex_plist *l, bool pairs, size_t *cap)
+{
+	uint32_t from = lx->ncands;
+	lx->cands = xgrow(lx->cands, cap, (size_t)lx->ncands + l->n + 1,
+	    sizeof *lx->cands);
+	for (size_t i = 0; i < l->n; i++)
+		if (!pairs || !pn[l->v[i]].pair)
+			lx->cands[lx->ncands++] = cand_of(lx, pn, l->v[i]);
+	return from;
+}
+
+/* The bit of lex_disp.pairs for next word next. */
+static inline uint32_t
+pair_bit(uint32_t next)
+{
+	return (next * 0x9E3779B1u) >> 27;
+}
+
+static uint32_t
+pair_hash(uint32_t id, uint32_t next)
+{
+	return (id * 0x9E3779B1u) ^ (next * 0x85EBCA77u) ^
+	    ((id ^ next) >> 7);
+}
+
+/* The slot of pair (id, next) in lx->pairs: its entry or an empty one. */
+static uint32_t
+pair_slot(const struct lexicon *lx, uint32_t id, uint32_t next)
+{
+	uint32_t i = pair_hash(id, next) & lx->pair_mask;
+	while (lx->pairs[i].from != lx->pairs[i].to &&
+	    (lx->pairs[i].id != id || lx->pairs[i].next != next))
+		i = (i + 1) & lx->pair_mask;
+	return i;
+}
+
+/* A (next word, place in its list) of a pattern of one first word. */
+struct pair_ent {
+	uint32_t next, pos;
+};
+
+static int
+pair_ent_cmp(const void *a, const void *b)
+{
+	const struct pair_ent *x = a, *y = b;
+	if (x->next != y->next)
+		return x->next < y->next ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* by_id's candidates whose next-word set is small: one copy per word of
+ * the set, grouped by (first, next) word pair in lx->pcands and found
+ * through the hash table lx->pairs; each group keeps the list's (pattern)
+ * order. */
+static void
+index_pairs(struct lexicon *lx, const struct pnext *pn)
+{
+	size_t n = 0, cap = 0, pcap = 0;
+	struct pair_ent *ents = NULL;
+	for (size_t i = 0; i < lx->nby_id; i++)
+		for (size_t j = 0; j < lx->by_id[i].n; j++) {
+			const struct pnext *x = &pn[lx->by_id[i].v[j]];
+			if (!x->pair)
+				continue;
+			const uint64_t *b = lx->nexts + x->at;
+			for (size_t k = 0; k < lx->next_words; k++)
+				n += (size_t)__builtin_popcountll(b[k]);
+		}
+	size_t slots = 16;
+	while (slots < n * 2)
+		slots *= 2;
+	lx->pairs = xcalloc(slots, sizeof *lx->pairs);
+	lx->pair_mask = (uint32_t)slots - 1;
+	lx->pcands = xgrow(lx->pcands, &pcap, n + 1, sizeof *lx->pcands);
+	for (size_t i = 0; i < lx->nby_id; i++) {
+		const struct lex_plist *l = &lx->by_id[i];
+		size_t ne = 0;
+		for (size_t j = 0; j < l->n; j++) {
+			const struct pnext *x = &pn[l->v[j]];
+			if (!x->pair)
+				continue;
+			const uint64_t *b = lx->nexts + x->at;
+			for (size_t k = 0; k < lx->next_words; k++)
+				for (uint64_t v = b[k]; v; v &= v - 1) {
+					uint32_t id = (uint32_t)(k * 64) +
+					    (uint32_t)__builtin_ctzll(v);
+					ents = xgrow(ents, &cap, ne + 1, sizeof *ents);
+					ents[ne++] = (struct pair_ent){id, (uint32_t)j};
+				}
+		}
+		qsort(ents, ne, sizeof *ents, pair_ent_cmp);
+		for (size_t j = 0; j < ne;) {
+			uint32_t next = ents[j].next;
+			struct lex_pair *pr = &lx->pairs[pair_slot(lx, (uint32_t)i,
+			    next)];
+			pr->id = (uint32_t)i;
+			pr->next = next;
+			pr->from = lx->npcands;
+			for (; j < ne && ents[j].next == next; j++)
+				lx->pcands[lx->npcands++] =
+				    cand_of(lx, pn, l->v[ents[j].pos]);
+			pr->to = lx->npcands;
+			if (i < lx->ndisp)
+				lx->disp[i].pairs |= (uint32_t)1 << pair_bit(next);
+		}
+	}
+	free(ents);
 }
 
 /* The candidate tables: by_id (without the pairs), pre_lists and by_num
@@ -657,17 +652,18 @@ index_cands(struct lexicon *lx)
 	size_t nv = lx->norm.vocab.n, cap = 0;
 	lx->req_any = nv < PRESENT_WORDS * 64 - 1 ? (uint32_t)nv :
 	    PRESENT_WORDS * 64 - 1;
+	struct pnext *pn = index_nexts(lx);
 	for (size_t i = 0; i < lx->ndisp && i < lx->nby_id; i++) {
-		lx->disp[i].from = cands_add(lx, &lx->by_id[i], true, &cap);
+		lx->disp[i].from = cands_add(lx, pn, &lx->by_id[i], true, &cap);
 		lx->disp[i].n = lx->ncands - lx->disp[i].from;
 	}
 	lx->cand_pre = xmalloc((lx->npre + 1) * sizeof *lx->cand_pre);
 	for (size_t i = 0; i < lx->npre; i++)
-		lx->cand_pre[i] = cands_add(lx, &lx->pre_lists[i], false, &cap);
+		lx->cand_pre[i] = cands_add(lx, pn, &lx->pre_lists[i], false, &cap);
 	lx->cand_pre[lx->npre] = lx->ncands;
-	lx->cand_num = cands_add(lx, &lx->by_num, false, &cap);
-	index_pairs(lx);
-	index_nexts(lx);
+	lx->cand_num = cands_add(lx, pn, &lx->by_num, false, &cap);
+	index_pairs(lx, pn);
+	free(pn);
 }
 
 void
