@@ -110,7 +110,7 @@ ent_has(const struct fc_ent *e, uint32_t h, const struct fact_cache *c)
 }
 
 /* The fact set of ctx, from the cache or prepared now. */
-static const struct overlap_set *
+static struct overlap_set *
 build_facts(struct scorer *s, const struct score_ctx *ctx)
 {
 	if (s->facts == NULL)
@@ -213,7 +213,7 @@ score_restate(struct score_run *r)
 	struct scorer *s = r->s;
 	const struct score_ctx *ctx = r->ctx;
 	struct crit_result *c = &r->g->crit[CRIT_RESTATE];
-	const struct overlap_set *os = build_facts(s, ctx);
+	struct overlap_set *os = build_facts(s, ctx);
 	uint32_t hits[32], ent[32];
 	struct overlap_result res;
 	size_t nh = overlap_match(os, &s->tok, &s->lx->stopwords, s->st,
