@@ -117,6 +117,17 @@ struct lex_pair {
 	uint32_t from, to;
 };
 
+/* A set of words a match needs one of: the words of its vocabulary
+ * bitset that are not empty, lexicon.rwords[from .. from+n). */
+struct lex_rword {
+	uint32_t w;          /* word index: ids w*64 .. w*64+63 */
+	uint64_t bits;
+};
+
+struct lex_rset {
+	uint32_t from, n;
+};
+
 struct lex_pattern {
 	uint32_t el, nel;    /* lexicon.els[el .. el+nel) */
 	uint16_t cat;        /* enum lex_cat */
@@ -125,6 +136,8 @@ struct lex_pattern {
 	const char *src;     /* borrowed: the pattern as written */
 	uint32_t req, nreq;  /* lexicon.req[req .. req+nreq): vocabulary ids
 	                      * a match needs (lexicon_index()) */
+	uint32_t rset, nrset; /* lexicon.rsets[rset .. rset+nrset): sets of
+	                      * words a match needs one of (lexicon_index()) */
 };
 
 struct lex_plist {
@@ -159,6 +172,10 @@ struct lexicon {
 	size_t nsets;
 	uint32_t *req;           /* see lex_pattern.req */
 	size_t nreq;
+	struct lex_rset *rsets;  /* see lex_pattern.rset */
+	size_t nrsets;
+	struct lex_rword *rwords; /* what lex_rset points into */
+	size_t nrwords;
 	struct lex_cand *cands;  /* by_id, pre_lists and by_num flattened with
 	                          * what each pattern needs (lexicon_index()) */
 	struct lex_disp *disp;   /* per vocabulary id (ndisp of them) */

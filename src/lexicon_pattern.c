@@ -381,8 +381,15 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->wflags);
 	lx->wflags = NULL;
 	lx->nwflags = 0;
+	free(lx->rsets);
+	lx->rsets = NULL;
+	lx->nrsets = 0;
+	free(lx->rwords);
+	lx->rwords = NULL;
+	lx->nrwords = 0;
 	for (size_t i = 0; i < lx->npats; i++)
-		lx->pats[i].req = lx->pats[i].nreq = 0;
+		lx->pats[i].req = lx->pats[i].nreq = lx->pats[i].rset =
+		    lx->pats[i].nrset = 0;
 	for (size_t i = 0; i < lx->nels; i++)
 		lx->els[i].set = 0;
 	lx->indexed = false;
@@ -666,6 +673,50 @@ index_cands(struct lexicon *lx)
 	free(pn);
 }
 
+/* The elements of many words every match of a pattern needs one of,
+ * when they are sets of exact words (lexicon.rsets). */
+static void
+index_rsets(struct lexicon *lx)
+{
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
+	size_t cap = 0, wcap = 0;
+	for (size_t pi = 0; pi < lx->npats; pi++) {
+		struct lex_pattern *p = &lx->pats[pi];
+		p->rset = (uint32_t)lx->nrsets;
+		uint32_t ei = p->nel && lx->els[p->el].kind == LE_BOS ? 2 : 1;
+		for (; ei < p->nel; ei++) {
+			const struct lex_el *e = &lx->els[p->el + ei];
+			if (e->kind != LE_ALTS || e->optional || e->nalt < 2 ||
+			    e->set == 0 || lx->sets[e->set - 1].npfx)
+				continue;
+			bool exact = true;
+			for (uint32_t i = 0; i < e->nalt; i++)
+				if (lx->alts[e->alt + i].id < 0 ||
+				    (uint32_t)lx->alts[e->alt + i].id >= nv)
+					exact = false;
+			if (!exact)
+				continue;
+			/* The set's words of the vocabulary bitset that are not
+			 * empty, as (word, bits) pairs. */
+			const uint64_t *ex = lx->sets[e->set - 1].ex;
+			struct lex_rset r = {(uint32_t)lx->nrwords, 0};
+			for (size_t w = 0; w < ((size_t)nv + 63) / 64; w++) {
+				if (ex[w] == 0)
+					continue;
+				lx->rwords = xgrow(lx->rwords, &wcap, lx->nrwords + 1,
+				    sizeof *lx->rwords);
+				lx->rwords[lx->nrwords++] =
+				    (struct lex_rword){(uint32_t)w, ex[w]};
+				r.n++;
+			}
+			lx->rsets = xgrow(lx->rsets, &cap, lx->nrsets + 1,
+			    sizeof *lx->rsets);
+			lx->rsets[lx->nrsets++] = r;
+		}
+		p->nrset = (uint32_t)lx->nrsets - p->rset;
+	}
+}
+
 void
 lexicon_index(struct lexicon *lx)
 {
@@ -764,6 +815,7 @@ lexicon_index(struct lexicon *lx)
 		}
 		p->nreq = (uint32_t)lx->nreq - p->req;
 	}
+	index_rsets(lx);
 	/* The word lists each vocabulary word is in. */
 	lx->wflags = xcalloc((size_t)nv + 1, 1);
 	lx->nwflags = nv;
@@ -912,6 +964,23 @@ has_required(const struct lexicon *lx, const struct lex_pattern *p,
 	return true;
 }
 
+/* Does the text hold a word of each set p needs (lexicon.rsets)? */
+static bool
+has_sets(const struct lexicon *lx, const struct lex_pattern *p,
+    const uint64_t *present)
+{
+	for (uint32_t i = 0; i < p->nrset; i++) {
+		const struct lex_rset *r = &lx->rsets[p->rset + i];
+		const struct lex_rword *w = lx->rwords + r->from;
+		uint64_t any = 0;
+		for (uint32_t j = 0; j < r->n; j++)
+			any |= present[w[j].w] & w[j].bits;
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
 static void
 add_match(struct lex_matches *m, uint32_t pat, size_t ti, long end,
     uint16_t cat)
@@ -954,6 +1023,9 @@ try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
 				continue;
 			const struct lex_pattern *p = &lx->pats[x->pat];
 			if (p->nreq > 2 && !has_required(lx, p, present))
+				continue;
+			if (p->nrset && lx->req_any == lx->norm.vocab.n &&
+			    !has_sets(lx, p, present))
 				continue;
 			long end = match_at(lx, p, 0, t, ti);
 			if (end >= 0)
