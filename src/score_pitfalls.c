@@ -155,6 +155,21 @@ count_words(const struct text_tokens *t, size_t limit, size_t *at)
 	return n;
 }
 
+/* Write v in decimal at out (at most 20 digits); returns the length. */
+static size_t
+put_uint(char *out, size_t v)
+{
+	char d[24];
+	size_t n = 0;
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		out[i] = d[n - 1 - i];
+	return n;
+}
+
 void
 score_pitfalls(struct score_run *r)
 {
@@ -214,10 +229,14 @@ score_pitfalls(struct score_run *r)
 	size_t at;
 	size_t words = count_words(t, (size_t)r->lx->too_long_words, &at);
 	if (words > (size_t)r->lx->too_long_words) {
-		char *why = xasprintf("%zu words: keep it under about %d", words,
-		    r->lx->too_long_words);
+		/* "%zu words: keep it under about %d", without printf. */
+		char why[80];
+		size_t n = put_uint(why, words);
+		memcpy(why + n, " words: keep it under about ", 28);
+		n += 28;
+		n += put_uint(why + n, (size_t)r->lx->too_long_words);
+		why[n] = '\0';
 		score_pitfall(r, PIT_TOO_LONG, at, t->n, why);
-		free(why);
 	}
 }
 

@@ -241,14 +241,25 @@ score_restate(struct score_run *r)
 				b++;
 				i++;
 			}
-			char *why;
+			/* "names the problem: <fact>", built in place unless
+			 * the fact is long. */
+			static const char lead[] = "names the problem: ";
+			char buf[256];
+			char *why = NULL;
+			const char *w = "names a detail the customer gave";
 			if (ctx->nfacts > 0 && fact < ctx->nfacts &&
-			    ctx->facts[fact].text)
-				why = xasprintf("names the problem: %s",
-				    ctx->facts[fact].text);
-			else
-				why = xstrdup("names a detail the customer gave");
-			score_evidence(r, CRIT_RESTATE, a, b, true, why);
+			    ctx->facts[fact].text) {
+				const char *ft = ctx->facts[fact].text;
+				size_t fl = strlen(ft);
+				if (fl < sizeof buf - sizeof lead) {
+					memcpy(buf, lead, sizeof lead - 1);
+					memcpy(buf + sizeof lead - 1, ft, fl + 1);
+					w = buf;
+				} else {
+					w = why = xasprintf("%s%s", lead, ft);
+				}
+			}
+			score_evidence(r, CRIT_RESTATE, a, b, true, w);
 			free(why);
 		}
 		for (size_t i = 0; i < s->m.n; i++)
