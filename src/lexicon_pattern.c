@@ -722,6 +722,7 @@ lexicon_index(struct lexicon *lx)
 {
 	lexicon_index_free(lx);
 	lx->indexed = true;
+	text_norm_index(&lx->norm);
 	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	size_t words = ((size_t)nv + 63) / 64;
 	struct text_map keys = {0};

@@ -35,7 +35,70 @@ text_norm_free(struct text_norm *nm)
 	text_map_free(&nm->rewrite);
 	text_map_free(&nm->vocab);
 	text_typo_free(&nm->typo);
+	free(nm->vfast);
 	memset(nm, 0, sizeof *nm);
+}
+
+/* The zero-padded 8 bytes of w[0..n), n <= 8. */
+static inline uint64_t
+vfast_key(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	memcpy(&k, w, n);
+	return k;
+}
+
+void
+text_norm_index(struct text_norm *nm)
+{
+	free(nm->vfast);
+	const struct text_map *vm = &nm->vocab;
+	size_t nshort = 0, slots = 16;
+	for (size_t i = 0; i < vm->cap; i++)
+		nshort += vm->v[i].key != NULL && vm->v[i].klen <= 8;
+	while (slots < nshort * 3)
+		slots *= 2;
+	nm->vfast = xmalloc(slots * sizeof *nm->vfast);
+	for (size_t i = 0; i < slots; i++)
+		nm->vfast[i].id = -1;
+	nm->vfast_mask = (uint32_t)slots - 1;
+	for (size_t i = 0; i < vm->cap; i++) {
+		const struct text_map_ent *e = &vm->v[i];
+		if (e->key == NULL || e->val < 0 || e->klen > 8 ||
+		    memchr(e->key, '\0', e->klen))
+			continue;
+		uint32_t j = e->hash & nm->vfast_mask;
+		while (nm->vfast[j].id >= 0)
+			j = (j + 1) & nm->vfast_mask;
+		nm->vfast[j].hash = e->hash;
+		nm->vfast[j].id = e->val;
+		nm->vfast[j].key = vfast_key(e->key, e->klen);
+	}
+	nm->vfast_n = vm->n;
+}
+
+/* The vocabulary id of w[0..n) (hash h, no NUL byte in it), or -1.
+ * w[0..8) must be readable whatever n (scan_word()'s buffer is). */
+static inline __attribute__((always_inline)) int32_t
+vocab_get(const struct text_norm *nm, const char *w, size_t n, uint32_t h)
+{
+	if (n > 8 || nm->vfast == NULL || nm->vfast_n != nm->vocab.n)
+		return text_map_get_h(&nm->vocab, w, n, h);
+	uint64_t key;
+	memcpy(&key, w, 8);
+	/* Keep the first n bytes (in memory order), 1 <= n <= 8. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	key &= ~(uint64_t)0 << (8 * (8 - n));
+#else
+	key &= ~(uint64_t)0 >> (8 * (8 - n));
+#endif
+	for (uint32_t j = h & nm->vfast_mask;; j = (j + 1) & nm->vfast_mask) {
+		const struct text_vocab_slot *sl = &nm->vfast[j];
+		if (sl->id < 0)
+			return -1;
+		if (sl->hash == h && sl->key == key)
+			return sl->id;
+	}
 }
 
 void
@@ -332,7 +395,7 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 		emit_word(k, w, n, start, end, flags, true);
 		return;
 	}
-	int32_t vid = text_map_get_h(&nm->vocab, w, n, h);
+	int32_t vid = vocab_get(nm, w, n, h);
 	if (vid < 0) {
 		emit_unknown(k, w, n, start, end, flags, h);
 		return;

@@ -67,12 +67,28 @@ struct text_norm {
 	size_t nrepl, crepl;
 	struct text_map vocab;     /* every word the lexicon knows -> id */
 	struct text_typo typo;     /* keywords whose typos are corrected */
+	struct text_vocab_slot *vfast; /* owned: vocab's words of up to 8
+	                            * bytes, compact (text_norm_index()) */
+	uint32_t vfast_mask;
+	size_t vfast_n;            /* vocab.n when built: used only while
+	                            * they are equal */
+};
+
+/* A word of up to 8 bytes and its vocabulary id, in 16 bytes. */
+struct text_vocab_slot {
+	uint32_t hash;             /* text_map_hash_fast() */
+	int32_t id;                /* -1: empty */
+	uint64_t key;              /* the bytes, zero-padded */
 };
 
 /* Add a rewrite: word (lower case) -> replacement (one or more words). */
 void text_norm_add_rewrite(struct text_norm *nm, const char *word,
     const char *replacement);
 void text_norm_free(struct text_norm *nm);
+/* Build nm->vfast, a compact copy of the vocabulary's short words that
+ * the tokenizer probes first; call again after adding words (until then
+ * the tokenizer ignores it). */
+void text_norm_index(struct text_norm *nm);
 
 void text_tokens_init(struct text_tokens *t);
 void text_tokens_free(struct text_tokens *t);

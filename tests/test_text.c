@@ -1,4 +1,5 @@
 /* test_text.c: tokenizing and normalising (contractions, chat, typos). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -105,6 +106,43 @@ START_TEST(test_memo)
 }
 END_TEST
 
+/* The compact copy of the vocabulary's short words finds the same ids as
+ * the vocabulary, and is ignored once a word is added after it. */
+START_TEST(test_vocab_index)
+{
+	static const char *const words[] = {"a", "is", "the", "word", "eight888",
+	    "ninenine9", "sorry", "refunded", "twelve-chars", "z"};
+	const char *text = "A word, the WORD is eight888 ninenine9 refunded; "
+	    "sorry not in it zz z";
+	struct text_norm nm = {0};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		text_map_add(&nm.vocab, words[i], strlen(words[i]), (int)i);
+	struct text_tokens a, b;
+	text_tokens_init(&a);
+	text_tokens_init(&b);
+	text_tokenize(&nm, text, strlen(text), &a);
+	text_norm_index(&nm);
+	text_tokenize(&nm, text, strlen(text), &b);
+	ck_assert_uint_eq(a.n, b.n);
+	size_t known = 0;
+	for (size_t i = 0; i < a.n; i++) {
+		ck_assert_int_eq(a.v[i].id, b.v[i].id);
+		known += a.v[i].id >= 0;
+	}
+	ck_assert_uint_eq(known, 10);
+	/* "zz" is added after the index: found all the same. */
+	text_map_add(&nm.vocab, "zz", 2, 10);
+	text_tokenize(&nm, text, strlen(text), &b);
+	bool found = false;
+	for (size_t i = 0; i < b.n; i++)
+		found |= strcmp(text_tok(&b, i), "zz") == 0 && b.v[i].id == 10;
+	ck_assert(found);
+	text_tokens_free(&a);
+	text_tokens_free(&b);
+	text_norm_free(&nm);
+}
+END_TEST
+
 START_TEST(test_flags)
 {
 	struct text_tokens t;
@@ -164,6 +202,7 @@ text_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_tokenize, 0, sizeof tok_cases / sizeof *tok_cases);
 	tcase_add_test(tc, test_memo);
+	tcase_add_test(tc, test_vocab_index);
 	tcase_add_test(tc, test_flags);
 	tcase_add_test(tc, test_typo);
 	tcase_add_test(tc, test_map);
