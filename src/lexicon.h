@@ -180,6 +180,9 @@ struct lexicon {
 	                          * what each pattern needs (lexicon_index()) */
 	struct lex_disp *disp;   /* per vocabulary id (ndisp of them) */
 	size_t ndisp;
+	uint64_t *idle;          /* bit id: disp[id] has nothing to try */
+	uint64_t pre_filter[16]; /* a bit per hash of each by_prefix key: a
+	                          * word whose bit is clear has no list there */
 	uint32_t *cand_pre;      /* per index i into pre_lists: its patterns
 	                          * are cands[cand_pre[i] .. cand_pre[i + 1]) */
 	uint32_t cand_num;       /* by_num: cands[cand_num .. ncands) */

@@ -361,6 +361,8 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->disp);
 	lx->disp = NULL;
 	lx->ndisp = 0;
+	free(lx->idle);
+	lx->idle = NULL;
 	free(lx->nexts);
 	lx->nexts = NULL;
 	lx->nnexts = lx->next_words = 0;
@@ -651,6 +653,33 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 	free(ents);
 }
 
+/* The bit of lexicon.pre_filter for a word's first 3 bytes p[0..3). */
+static inline uint32_t
+pre_bit(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	return ((uint32_t)u[0] * 961u + (uint32_t)u[1] * 31u + u[2]) & 1023;
+}
+
+/* lexicon.idle and lexicon.pre_filter, once disp is complete. */
+static void
+index_skips(struct lexicon *lx)
+{
+	lx->idle = xcalloc(lx->ndisp / 64 + 1, sizeof *lx->idle);
+	for (size_t i = 0; i < lx->ndisp; i++) {
+		const struct lex_disp *d = &lx->disp[i];
+		if (d->n == 0 && d->pairs == 0 && d->pre < 0)
+			lx->idle[i >> 6] |= (uint64_t)1 << (i & 63);
+	}
+	memset(lx->pre_filter, 0, sizeof lx->pre_filter);
+	const struct text_map *bp = &lx->by_prefix;
+	for (size_t i = 0; i < bp->cap; i++)
+		if (bp->v[i].key && bp->v[i].klen == 3) {
+			uint32_t b = pre_bit(bp->v[i].key);
+			lx->pre_filter[b >> 6] |= (uint64_t)1 << (b & 63);
+		}
+}
+
 /* The candidate tables: by_id (without the pairs), pre_lists and by_num
  * as one array, and the pairs. */
 static void
@@ -671,6 +700,7 @@ index_cands(struct lexicon *lx)
 	lx->cand_num = cands_add(lx, pn, &lx->by_num, false, &cap);
 	index_pairs(lx, pn);
 	free(pn);
+	index_skips(lx);
 }
 
 /* The elements of many words every match of a pattern needs one of,
@@ -1107,7 +1137,8 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		uint32_t nid = i + 1 < t->n ? (uint32_t)t->v[i + 1].id : UINT32_MAX;
 		uint32_t nb = nid < nv ? nid : nv;
 		int pl = -1;
-		if (k->id >= 0 && (size_t)k->id < lx->ndisp) {
+		if (k->id >= 0 && (size_t)k->id < lx->ndisp &&
+		    !((lx->idle[k->id >> 6] >> (k->id & 63)) & 1)) {
 			/* by_id's list, as the rest and the pair (id, nid). */
 			const struct lex_disp *d = &lx->disp[k->id];
 			size_t m0 = m->n;
@@ -1124,7 +1155,10 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 			if (m->n - m0 > 1)
 				sort_matches(m, m0);
 			pl = d->pre;
-		} else if (k->kind == TOK_WORD && k->len >= 3) {
+		} else if ((k->id < 0 || (size_t)k->id >= lx->ndisp) &&
+		    k->kind == TOK_WORD && k->len >= 3 &&
+		    ((lx->pre_filter[pre_bit(t->buf + k->off) >> 6] >>
+		    (pre_bit(t->buf + k->off) & 63)) & 1)) {
 			pl = text_map_get(&lx->by_prefix, t->buf + k->off, 3);
 		}
 		if (pl >= 0 && k->kind == TOK_WORD && k->len >= 3)
