@@ -562,6 +562,37 @@ punct_ascii(struct tk *k, const char *s, size_t len, size_t i, uint8_t pa)
 	return i;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* How many of the 8 bytes p[0..8) lead with ASCII letters and digits;
+ * if fewer than 8, they are written lower-cased to w (8 bytes are) and
+ * *seen gets their AC_LOWER and AC_UPPER classes. */
+static inline __attribute__((always_inline)) size_t
+short_word(const char *p, char *w, unsigned *seen)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	uint64_t x;
+	memcpy(&x, p, 8);
+	/* Each byte below 0x80 stays within its byte in these sums: bit 7
+	 * of (v + 0x80 - lo) & ~(v + 0x7f - hi) is set iff lo <= v <= hi. */
+	uint64_t x7 = x & ~high, l = x7 | ones * 0x20;
+	uint64_t alpha = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7f - 'z'));
+	uint64_t digit = (x7 + ones * (0x80 - '0')) & ~(x7 + ones * (0x7f - '9'));
+	uint64_t stop = ~((alpha | digit) & ~x) & high;
+	if (stop == 0)
+		return 8;
+	size_t n = (size_t)__builtin_ctzll(stop) >> 3;
+	uint64_t lowered = x | ones * 0x20;
+	memcpy(w, &lowered, 8);
+	/* The letters of the lead; bit 5 of each, moved to bit 7, is set
+	 * for a small letter. */
+	alpha &= high & (((uint64_t)1 << (8 * n)) - 1);
+	uint64_t small = x << 2;
+	*seen = ((alpha & small) ? AC_LOWER : 0) |
+	    ((alpha & ~small) ? AC_UPPER : 0);
+	return n;
+}
+#endif
+
 /* Scan a word starting at i; emits it and returns the end. */
 static size_t
 scan_word(struct tk *k, const char *s, size_t len, size_t i)
@@ -580,14 +611,27 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 	/* The run of ASCII letters and digits, lower-cased (| 0x20 leaves
 	 * digits alone); what ends it is looked at below only when it may
 	 * continue the word (UTF-8, an apostrophe, '@'). */
-	size_t lim = len - i < TEXT_MAX_NORM ? len : i + TEXT_MAX_NORM;
 	unsigned seen = 0;
-	for (uint8_t cl; i < lim && (cl = ascii_alnum[(unsigned char)s[i]]); i++) {
-		seen |= cl;
-		w[wn++] = (char)(s[i] | 0x20);
+	size_t short_n = 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* Most words are shorter than 8 bytes: all of one in a single step,
+	 * when 8 bytes are there to read. */
+	if (len - i >= 8)
+		short_n = short_word(s + i, w, &seen);
+#endif
+	if (short_n < 8) {
+		wn = short_n;
+		i += short_n;
+	} else {
+		size_t lim = len - i < TEXT_MAX_NORM ? len : i + TEXT_MAX_NORM;
+		for (uint8_t cl; i < lim &&
+		    (cl = ascii_alnum[(unsigned char)s[i]]); i++) {
+			seen |= cl;
+			w[wn++] = (char)(s[i] | 0x20);
+		}
+		while (i < len && ascii_alnum[(unsigned char)s[i]])
+			seen |= ascii_alnum[(unsigned char)s[i++]];
 	}
-	while (i < len && ascii_alnum[(unsigned char)s[i]])
-		seen |= ascii_alnum[(unsigned char)s[i++]];
 	/* Only "no lower case" and "2+ capitals" matter (TF_CAPS). */
 	lower = (seen & AC_LOWER) != 0;
 	if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER)
