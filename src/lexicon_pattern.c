@@ -612,11 +612,9 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 			for (size_t k = 0; k < lx->next_words; k++)
 				n += (size_t)__builtin_popcountll(b[k]);
 		}
-	size_t slots = 16;
-	while (slots < n * 2)
-		slots *= 2;
-	lx->pairs = xcalloc(slots, sizeof *lx->pairs);
-	lx->pair_mask = (uint32_t)slots - 1;
+	/* The groups first, then a table of twice as many slots. */
+	struct lex_pair *groups = NULL;
+	size_t ngroups = 0, gcap = 0;
 	lx->pcands = xgrow(lx->pcands, &pcap, n + 1, sizeof *lx->pcands);
 	for (size_t i = 0; i < lx->nby_id; i++) {
 		const struct lex_plist *l = &lx->by_id[i];
@@ -637,8 +635,8 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 		qsort(ents, ne, sizeof *ents, pair_ent_cmp);
 		for (size_t j = 0; j < ne;) {
 			uint32_t next = ents[j].next;
-			struct lex_pair *pr = &lx->pairs[pair_slot(lx, (uint32_t)i,
-			    next)];
+			groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
+			struct lex_pair *pr = &groups[ngroups++];
 			pr->id = (uint32_t)i;
 			pr->next = next;
 			pr->from = lx->npcands;
@@ -650,6 +648,14 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 				lx->disp[i].pairs |= (uint32_t)1 << pair_bit(next);
 		}
 	}
+	size_t slots = 16;
+	while (slots < ngroups * 2)
+		slots *= 2;
+	lx->pairs = xcalloc(slots, sizeof *lx->pairs);
+	lx->pair_mask = (uint32_t)slots - 1;
+	for (size_t g = 0; g < ngroups; g++)
+		lx->pairs[pair_slot(lx, groups[g].id, groups[g].next)] = groups[g];
+	free(groups);
 	free(ents);
 }
 
