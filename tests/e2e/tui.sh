@@ -51,6 +51,16 @@ wait_for() {
 	done
 	return 1
 }
+# wait_gone STRING [SECONDS]: poll the screen until it no longer shows STRING.
+wait_gone() {
+	n=$(( ${2:-10} * 10 ))
+	while [ "$n" -gt 0 ]; do
+		shows "$1" || return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
 shows() {
 	grab
 	printf '%s\n' "$last_screen" | grep -F -q -e "$1"
@@ -210,7 +220,7 @@ keys C-w C-w
 check "edit: Ctrl-W deletes words" wait_for "> first reply about"
 if shows "the birthday"; then :; fi
 keys C-u
-check "edit: Ctrl-U clears to the start" sh -c '! tmux -L "$1" capture-pane -p | grep -q "> first reply"' _ "$SOCK"
+check "edit: Ctrl-U clears to the start" wait_gone "> first reply"
 # A bracketed paste with line breaks joins them instead of sending.
 printf 'pasted first line\nsecond line \305\253\n' >"$tmp/paste.txt"
 t load-buffer "$tmp/paste.txt"
