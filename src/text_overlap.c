@@ -50,18 +50,31 @@ content_stem(const struct text_tokens *t, size_t i, const struct text_map *stop,
 	}
 	if (k->kind != TOK_WORD)
 		return 0;
-	/* A word of the vocabulary: its result is remembered by id (the
-	 * stop list and the stemmer are the scorer's, the same every call). */
+	/* The result is remembered by vocabulary id, or for another word
+	 * by its text (the stop list and the stemmer are the scorer's, the
+	 * same every call). */
+	uint32_t h = 0;
 	if (k->id >= 0) {
 		int r = stem_memo_get(st, (uint32_t)k->id, out);
 		if (r >= 0)
 			return (size_t)r;
+	} else {
+		/* Other words by their text. */
+		h = text_map_hash_fast(w, k->len);
+		int r = stem_memo_get_word(st, w, k->len, h, out);
+		if (r >= 0)
+			return (size_t)r;
 	}
 	size_t n = 0;
-	if (k->len >= 2 && text_map_get(stop, w, k->len) < 0)
+	if (k->len >= 2 && text_map_get_h(stop, w, k->len,
+	    k->id >= 0 ? text_map_hash_fast(w, k->len) : h) < 0)
 		n = stem_word(st, w, k->len, out, OVERLAP_STEM);
+	else
+		out[0] = '\0';
 	if (k->id >= 0)
 		stem_memo_put(st, (uint32_t)k->id, out, n);
+	else
+		stem_memo_put_word(st, w, k->len, h, out, n);
 	return n;
 }
 
@@ -154,7 +167,9 @@ overlap_match(struct overlap_set *os, const struct text_tokens *t,
 	size_t nh = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
-		if (k->mark & skip_mark)
+		/* Only words and numbers are content (content_stem()). */
+		if ((k->mark & skip_mark) ||
+		    (k->kind != TOK_WORD && k->kind != TOK_NUM))
 			continue;
 		int e;
 		/* A word of the vocabulary always names the same entry. */
