@@ -205,6 +205,9 @@ struct lexicon {
 	uint8_t *wflags;         /* per vocabulary id: enum lex_wflag, the
 	                          * word lists that hold the word */
 	size_t nwflags;
+	uint8_t wcomplete;       /* enum lex_wflag: the lists all of whose
+	                          * words are in the vocabulary (no other
+	                          * word can be in them) */
 	bool indexed;            /* lexicon_index() has run */
 
 	struct text_map classes; /* class name -> index into cls */

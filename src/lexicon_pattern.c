@@ -383,6 +383,7 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->wflags);
 	lx->wflags = NULL;
 	lx->nwflags = 0;
+	lx->wcomplete = 0;
 	free(lx->rsets);
 	lx->rsets = NULL;
 	lx->nrsets = 0;
@@ -859,15 +860,20 @@ lexicon_index(struct lexicon *lx)
 	const struct text_map *wl[] = {&lx->negators, &lx->subjects,
 	    &lx->breaks, &lx->neg_stops};
 	const uint8_t wf[] = {LW_NEGATOR, LW_SUBJECT, LW_BREAK, LW_NEG_STOP};
+	lx->wcomplete = 0;
 	for (size_t j = 0; j < sizeof wl / sizeof *wl; j++) {
+		bool all = true;
 		for (size_t i = 0; i < wl[j]->cap; i++) {
 			const struct text_map_ent *v = &wl[j]->v[i];
 			if (v->key == NULL)
 				continue;
 			int id = text_map_get(vm, v->key, v->klen);
+			all = all && id >= 0 && (uint32_t)id < nv;
 			if (id >= 0 && (uint32_t)id < nv)
 				lx->wflags[id] |= wf[j];
 		}
+		if (all)
+			lx->wcomplete |= wf[j];
 	}
 	index_cands(lx);
 	for (size_t i = 0; i < nplists; i++)

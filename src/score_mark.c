@@ -15,6 +15,8 @@ tok_is_f(const struct lexicon *lx, const struct text_tokens *t, size_t i,
 	/* A vocabulary word: the lexicon knows the lists it is in. */
 	if (k->id >= 0 && (size_t)k->id < lx->nwflags)
 		return (lx->wflags[k->id] & flag) != 0;
+	if (lx->wcomplete & flag)
+		return false;
 	return text_map_get(set, t->buf + k->off, k->len) >= 0;
 }
 

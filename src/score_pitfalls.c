@@ -144,14 +144,17 @@ template_history(struct score_run *r)
 static size_t
 count_words(const struct text_tokens *t, size_t limit, size_t *at)
 {
-	size_t n = 0;
-	*at = t->n;
+	size_t n = 0, a = t->n;
 	for (size_t i = 0; i < t->n; i++) {
-		if (!text_is_word(&t->v[i]) || (t->v[i].flags & TF_SUB))
-			continue;
-		if (n++ == limit)
-			*at = i;
+		/* Without branches: words and numbers alternate with
+		 * punctuation unpredictably. */
+		const struct token *k = &t->v[i];
+		size_t c = (size_t)((k->kind == TOK_WORD) | (k->kind == TOK_NUM)) &
+		    (size_t)!(k->flags & TF_SUB);
+		a = (c & (n == limit)) ? i : a;
+		n += c;
 	}
+	*at = a;
 	return n;
 }
 
@@ -180,8 +183,7 @@ score_pitfalls(struct score_run *r)
 	bool stock = false, has_num = false;
 	size_t stock_a = 0, stock_b = 0;
 	for (size_t i = 0; i < t->n; i++)
-		if (t->v[i].kind == TOK_NUM)
-			has_num = true;
+		has_num |= t->v[i].kind == TOK_NUM;
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct lex_match *x = &s->m.v[i];
 		bool live = !s->dead[i];
