@@ -673,7 +673,7 @@ static void
 index_skips(struct lexicon *lx)
 {
 	lx->idle = xcalloc(lx->ndisp / 64 + 1, sizeof *lx->idle);
-	for (size_t i = 0; i < lx->ndisp; i++) {
+	for (size_t i = 0; i <= lx->ndisp; i++) {
 		const struct lex_disp *d = &lx->disp[i];
 		if (d->n == 0 && d->pairs == 0 && d->pre < 0)
 			lx->idle[i >> 6] |= (uint64_t)1 << (i & 63);
@@ -816,7 +816,7 @@ lexicon_index(struct lexicon *lx)
 	 * the list of patterns its first 3 bytes index. */
 	lx->disp = xcalloc((size_t)nv + 1, sizeof *lx->disp);
 	lx->ndisp = nv;
-	for (uint32_t i = 0; i < nv; i++)
+	for (uint32_t i = 0; i <= nv; i++) /* disp[nv]: an idle sentinel */
 		lx->disp[i].pre = -1;
 	const struct text_map *vm = &lx->norm.vocab;
 	for (size_t i = 0; i < vm->cap; i++) {
@@ -1137,20 +1137,23 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 	uint64_t present[PRESENT_WORDS];
 	uint32_t any = lx->req_any;
 	memset(present, 0, ((size_t)any / 64 + 1) * sizeof *present);
+	present[any >> 6] |= (uint64_t)1 << (any & 63);
 	for (size_t i = 0; i < t->n; i++) {
 		uint32_t id = (uint32_t)t->v[i].id;
-		if (id < any)
-			present[id >> 6] |= (uint64_t)1 << (id & 63);
+		id = id < any ? id : any; /* without a branch */
+		present[id >> 6] |= (uint64_t)1 << (id & 63);
 	}
-	present[any >> 6] |= (uint64_t)1 << (any & 63);
 	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
 		uint32_t nid = i + 1 < t->n ? (uint32_t)t->v[i + 1].id : UINT32_MAX;
 		uint32_t nb = nid < nv ? nid : nv;
 		int pl = -1;
-		if (k->id >= 0 && (size_t)k->id < lx->ndisp &&
-		    !((lx->idle[k->id >> 6] >> (k->id & 63)) & 1)) {
+		/* Few branches: known, unknown and idle words alternate.  An
+		 * id outside the vocabulary reads disp's idle sentinel. */
+		uint32_t id = (uint32_t)k->id, nd = (uint32_t)lx->ndisp;
+		uint32_t cid = id < nd ? id : nd;
+		if (!((lx->idle[cid >> 6] >> (cid & 63)) & 1)) {
 			/* by_id's list, as the rest and the pair (id, nid). */
 			const struct lex_disp *d = &lx->disp[k->id];
 			size_t m0 = m->n;
@@ -1167,8 +1170,7 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 			if (m->n - m0 > 1)
 				sort_matches(m, m0);
 			pl = d->pre;
-		} else if ((k->id < 0 || (size_t)k->id >= lx->ndisp) &&
-		    k->kind == TOK_WORD && k->len >= 3 &&
+		} else if ((id >= nd) & (k->kind == TOK_WORD) & (k->len >= 3) &&
 		    ((lx->pre_filter[pre_bit(t->buf + k->off) >> 6] >>
 		    (pre_bit(t->buf + k->off) & 63)) & 1)) {
 			pl = text_map_get(&lx->by_prefix, t->buf + k->off, 3);
