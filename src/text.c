@@ -542,19 +542,30 @@ static const uint8_t ascii_punct[128] = {
 	['|'] = PA_SYMBOL, ['\\'] = PA_SYMBOL, ['_'] = PA_SYMBOL,
 };
 
+/* The vocabulary id of the one-byte word c (through the compact table). */
+static int32_t
+char_id(const struct tk *k, char c)
+{
+	if (k->nm == NULL)
+		return -1;
+	char b[8] = {c};
+	return vocab_get(k->nm, b, 1, text_map_hash_fast(b, 1));
+}
+
 /* Emit the ASCII punctuation s[i] (kind pa, see ascii_punct) and, after
  * one that ends a sentence, the . ! ? that follow it; returns the end. */
 static size_t
 punct_ascii(struct tk *k, const char *s, size_t len, size_t i, uint8_t pa)
 {
 	bool ends = pa == PA_END;
-	emit(k, s + i, 1, i, i + 1, pa == PA_SYMBOL ? TOK_SYMBOL : TOK_PUNCT,
-	    ends ? TF_SENT_END : 0);
+	emit_id(k, s + i, 1, i, i + 1, pa == PA_SYMBOL ? TOK_SYMBOL : TOK_PUNCT,
+	    ends ? TF_SENT_END : 0, char_id(k, s[i]));
 	i++;
 	if (ends) {
 		/* "?!" and "..." end one sentence, not several. */
 		while (i < len && (s[i] == '.' || s[i] == '!' || s[i] == '?')) {
-			emit(k, s + i, 1, i, i + 1, TOK_PUNCT, TF_SENT_END);
+			emit_id(k, s + i, 1, i, i + 1, TOK_PUNCT, TF_SENT_END,
+			    char_id(k, s[i]));
 			i++;
 		}
 		end_sentence(k);
