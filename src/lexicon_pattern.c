@@ -633,7 +633,8 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 					ents[ne++] = (struct pair_ent){id, (uint32_t)j};
 				}
 		}
-		qsort(ents, ne, sizeof *ents, pair_ent_cmp);
+		if (ne > 1)
+			qsort(ents, ne, sizeof *ents, pair_ent_cmp);
 		for (size_t j = 0; j < ne;) {
 			uint32_t next = ents[j].next;
 			groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
