@@ -101,6 +101,12 @@ struct lex_cand {
 	                      * set when it may be anything) */
 };
 
+/* A candidate found through a word pair: its next word is known. */
+struct lex_pcand {
+	uint32_t pat;
+	uint32_t req[2];     /* as lex_cand.req */
+};
+
 /* What lexicon_scan() looks up for a token of one vocabulary id. */
 struct lex_disp {
 	uint32_t from, n;    /* its patterns: lexicon.cands[from .. from+n) */
@@ -191,7 +197,7 @@ struct lexicon {
 	                          * one exact word, by (first, next) word:
 	                          * an open-addressing table of pair_mask + 1 */
 	uint32_t pair_mask;
-	struct lex_cand *pcands; /* what pairs point into */
+	struct lex_pcand *pcands; /* what pairs point into */
 	uint32_t npcands;
 	uint64_t *nexts;         /* bitsets of next_words words: bit id, the
 	                          * token after a pattern's first may have

@@ -642,9 +642,11 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 			pr->id = (uint32_t)i;
 			pr->next = next;
 			pr->from = lx->npcands;
-			for (; j < ne && ents[j].next == next; j++)
-				lx->pcands[lx->npcands++] =
-				    cand_of(lx, pn, l->v[ents[j].pos]);
+			for (; j < ne && ents[j].next == next; j++) {
+				struct lex_cand c = cand_of(lx, pn, l->v[ents[j].pos]);
+				lx->pcands[lx->npcands++] = (struct lex_pcand){c.pat,
+				    {c.req[0], c.req[1]}};
+			}
 			pr->to = lx->npcands;
 			if (i < lx->ndisp)
 				lx->disp[i].pairs |= (uint32_t)1 << pair_bit(next);
@@ -1038,6 +1040,23 @@ add_match(struct lex_matches *m, uint32_t pat, size_t ti, long end,
 	x->cat = cat;
 }
 
+/* Try pattern pi at token ti unless the text lacks a word or a set of
+ * words it needs beyond its first two. */
+static inline __attribute__((always_inline)) void
+try_pattern(const struct lexicon *lx, uint32_t pi, const struct text_tokens *t,
+    size_t ti, const uint64_t *present, struct lex_matches *m)
+{
+	const struct lex_pattern *p = &lx->pats[pi];
+	if (p->nreq > 2 && !has_required(lx, p, present))
+		return;
+	if (p->nrset && lx->req_any == lx->norm.vocab.n &&
+	    !has_sets(lx, p, present))
+		return;
+	long end = match_at(lx, p, 0, t, ti);
+	if (end >= 0)
+		add_match(m, pi, ti, end, p->cat);
+}
+
 /* Try the candidates c[0 .. n) at token ti, whose next token is bit nb
  * of the next-word sets (see lexicon.nexts).  A first pass without
  * branches keeps those whose needed words are present and whose Bloom
@@ -1063,18 +1082,24 @@ try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
 		}
 		for (uint32_t j = 0; j < nk; j++) {
 			const struct lex_cand *x = &c[keep[j]];
-			if (!((nw[x->nexts] >> (nb & 63)) & 1))
-				continue;
-			const struct lex_pattern *p = &lx->pats[x->pat];
-			if (p->nreq > 2 && !has_required(lx, p, present))
-				continue;
-			if (p->nrset && lx->req_any == lx->norm.vocab.n &&
-			    !has_sets(lx, p, present))
-				continue;
-			long end = match_at(lx, p, 0, t, ti);
-			if (end >= 0)
-				add_match(m, x->pat, ti, end, p->cat);
+			if ((nw[x->nexts] >> (nb & 63)) & 1)
+				try_pattern(lx, x->pat, t, ti, present, m);
 		}
+	}
+}
+
+/* try_cands() for a pair's candidates, whose next word is known to fit:
+ * only the words they need are tested before trying them. */
+static inline __attribute__((always_inline)) void
+try_pcands(const struct lexicon *lx, const struct lex_pcand *c, uint32_t n,
+    const struct text_tokens *t, size_t ti, const uint64_t *present,
+    struct lex_matches *m)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t r0 = c[i].req[0], r1 = c[i].req[1];
+		if ((present[r0 >> 6] >> (r0 & 63)) &
+		    (present[r1 >> 6] >> (r1 & 63)) & 1)
+			try_pattern(lx, c[i].pat, t, ti, present, m);
 	}
 }
 
@@ -1165,8 +1190,8 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 				const struct lex_pair *pr =
 				    &lx->pairs[pair_slot(lx, (uint32_t)k->id, nid)];
 				if (pr->from != pr->to)
-					try_cands(lx, lx->pcands + pr->from,
-					    pr->to - pr->from, t, i, nb, present, m);
+					try_pcands(lx, lx->pcands + pr->from,
+					    pr->to - pr->from, t, i, present, m);
 			}
 			if (m->n - m0 > 1)
 				sort_matches(m, m0);
