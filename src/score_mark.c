@@ -46,11 +46,17 @@ score_mark(struct score_run *r)
 	struct scorer *s = r->s;
 	struct text_tokens *t = &s->tok;
 	const struct lex_matches *m = &s->m;
-	s->negby = xgrow(s->negby, &s->cnegby, t->n + 1, sizeof *s->negby);
-	s->dead = xgrow(s->dead, &s->cdead, m->n + 1, 1);
-	s->sarc = xgrow(s->sarc, &s->csarc, t->nsent + 1, 1);
-	s->cover = xgrow(s->cover, &s->ccover, t->n + 1, sizeof *s->cover);
-	s->zone = xgrow(s->zone, &s->czone, t->n + 1, 1);
+	/* Grown only when too small (no call in the common case). */
+	if (s->cnegby < t->n + 1)
+		s->negby = xgrow(s->negby, &s->cnegby, t->n + 1, sizeof *s->negby);
+	if (s->cdead < m->n + 1)
+		s->dead = xgrow(s->dead, &s->cdead, m->n + 1, 1);
+	if (s->csarc < t->nsent + 1)
+		s->sarc = xgrow(s->sarc, &s->csarc, t->nsent + 1, 1);
+	if (s->ccover < t->n + 1)
+		s->cover = xgrow(s->cover, &s->ccover, t->n + 1, sizeof *s->cover);
+	if (s->czone < t->n + 1)
+		s->zone = xgrow(s->zone, &s->czone, t->n + 1, 1);
 	memset(s->dead, 0, m->n);
 	memset(s->sarc, 0, t->nsent + 1);
 	memset(s->zone, 0, t->n + 1);

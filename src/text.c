@@ -497,7 +497,7 @@ starts_ci(const char *s, size_t len, size_t i, const char *pre)
 }
 
 /* Does a URL (http://, https://, www.) start at s[i]? */
-static bool
+static inline bool
 url_at(const char *s, size_t len, size_t i)
 {
 	char c = (char)(s[i] | 0x20);
@@ -525,6 +525,20 @@ static const uint8_t ascii_alnum[256] = {
 	2, 2, 2, 2,
 	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1,
+};
+
+/* Bytes after a run of ASCII letters and digits that may continue the
+ * word: UTF-8, an apostrophe, '@' (an e-mail address). */
+static const uint8_t word_more[256] = {
+	['\''] = 1, ['`'] = 1, ['@'] = 1,
+	[0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
 /* ASCII punctuation and symbols that are always one token of their own
@@ -648,8 +662,7 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 	if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER)
 		for (size_t j = start; j < i; j++)
 			upper += ascii_alnum[(unsigned char)s[j]] == AC_UPPER;
-	bool more = i < len && ((unsigned char)s[i] >= 0x80 || s[i] == '\'' ||
-	    s[i] == '`' || s[i] == '@');
+	bool more = i < len && word_more[(unsigned char)s[i]];
 	while (more && i < len) {
 		/* ASCII letters and digits, without decoding. */
 		unsigned char b = (unsigned char)s[i];
