@@ -11,6 +11,7 @@ static void
 kill(struct score_run *r, size_t i)
 {
 	r->s->dead[i] = 1;
+	r->s->cover_fresh = false;
 }
 
 /* A word in capitals that is not a known acronym. */

@@ -58,6 +58,7 @@ score_mark(struct score_run *r)
 	if (s->czone < t->n + 1)
 		s->zone = xgrow(s->zone, &s->czone, t->n + 1, 1);
 	memset(s->dead, 0, m->n);
+	s->cover_fresh = false;
 	memset(s->sarc, 0, t->nsent + 1);
 	memset(s->zone, 0, t->n + 1);
 	for (size_t i = 0; i < t->n; i++)
@@ -206,6 +207,9 @@ score_cover(struct score_run *r)
 {
 	struct scorer *s = r->s;
 	const struct text_tokens *t = &s->tok;
+	if (s->cover_fresh)
+		return;
+	s->cover_fresh = true;
 	memset(s->cover, 0, t->n * sizeof *s->cover);
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct lex_match *x = &s->m.v[i];

@@ -47,6 +47,8 @@ struct scorer {
 	uint32_t *cover;        /* per token: bit c set if a live match of
 	                         * category c covers it (score_cover()) */
 	size_t ccover;
+	bool cover_fresh;       /* cover is up to date: no match has died
+	                         * since score_cover() */
 	uint8_t *zone;          /* per token: ZN_* flags */
 	size_t czone;
 	uint64_t *h1, *h2;      /* word-pair hashes for near-duplicates */
@@ -95,7 +97,8 @@ void score_overall(struct score_run *r);
 bool score_negated(const struct score_run *r, const struct lex_match *m);
 bool score_sarcastic(const struct score_run *r, const struct lex_match *m);
 bool score_overlaps(const struct lex_match *a, const struct lex_match *b);
-/* Recompute scorer.cover from the matches still live.  Linear. */
+/* Bring scorer.cover up to date with the matches still live (nothing to
+ * do if none has died since the last call).  Linear. */
 void score_cover(struct score_run *r);
 /* Does any live match of category cat overlap m (as of score_cover())? */
 bool score_overlaps_cat(const struct score_run *r, const struct lex_match *m,
