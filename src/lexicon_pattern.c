@@ -1041,10 +1041,12 @@ add_match(struct lex_matches *m, uint32_t pat, size_t ti, long end,
 }
 
 /* Try pattern pi at token ti unless the text lacks a word or a set of
- * words it needs beyond its first two. */
+ * words it needs beyond its first two.  by_id: pi came from the token's
+ * by_id list, so a first element of words matches the token (one of its
+ * words is the token's) and matching starts after it. */
 static inline __attribute__((always_inline)) void
 try_pattern(const struct lexicon *lx, uint32_t pi, const struct text_tokens *t,
-    size_t ti, const uint64_t *present, struct lex_matches *m)
+    size_t ti, const uint64_t *present, struct lex_matches *m, bool by_id)
 {
 	const struct lex_pattern *p = &lx->pats[pi];
 	if (p->nreq > 2 && !has_required(lx, p, present))
@@ -1052,7 +1054,8 @@ try_pattern(const struct lexicon *lx, uint32_t pi, const struct text_tokens *t,
 	if (p->nrset && lx->req_any == lx->norm.vocab.n &&
 	    !has_sets(lx, p, present))
 		return;
-	long end = match_at(lx, p, 0, t, ti);
+	bool skip = by_id && lx->els[p->el].kind == LE_ALTS;
+	long end = match_at(lx, p, skip, t, ti + skip);
 	if (end >= 0)
 		add_match(m, pi, ti, end, p->cat);
 }
@@ -1065,7 +1068,7 @@ try_pattern(const struct lexicon *lx, uint32_t pi, const struct text_tokens *t,
 static inline __attribute__((always_inline)) void
 try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
     const struct text_tokens *t, size_t ti, uint32_t nb,
-    const uint64_t *present, struct lex_matches *m)
+    const uint64_t *present, struct lex_matches *m, bool by_id)
 {
 	uint32_t bb = bloom_bit(nb);
 	const uint64_t *nw = lx->nexts + (nb >> 6);
@@ -1083,7 +1086,7 @@ try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
 		for (uint32_t j = 0; j < nk; j++) {
 			const struct lex_cand *x = &c[keep[j]];
 			if ((nw[x->nexts] >> (nb & 63)) & 1)
-				try_pattern(lx, x->pat, t, ti, present, m);
+				try_pattern(lx, x->pat, t, ti, present, m, by_id);
 		}
 	}
 }
@@ -1099,7 +1102,7 @@ try_pcands(const struct lexicon *lx, const struct lex_pcand *c, uint32_t n,
 		uint32_t r0 = c[i].req[0], r1 = c[i].req[1];
 		if ((present[r0 >> 6] >> (r0 & 63)) &
 		    (present[r1 >> 6] >> (r1 & 63)) & 1)
-			try_pattern(lx, c[i].pat, t, ti, present, m);
+			try_pattern(lx, c[i].pat, t, ti, present, m, true);
 	}
 }
 
@@ -1185,7 +1188,7 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 			size_t m0 = m->n;
 			if (d->n)
 				try_cands(lx, lx->cands + d->from, d->n, t, i, nb,
-				    present, m);
+				    present, m, true);
 			if (nid != UINT32_MAX && (d->pairs >> pair_bit(nid) & 1)) {
 				const struct lex_pair *pr =
 				    &lx->pairs[pair_slot(lx, (uint32_t)k->id, nid)];
@@ -1204,9 +1207,9 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		if (pl >= 0 && k->kind == TOK_WORD && k->len >= 3)
 			try_cands(lx, lx->cands + lx->cand_pre[pl],
 			    lx->cand_pre[pl + 1] - lx->cand_pre[pl], t, i, nb,
-			    present, m);
+			    present, m, false);
 		if (k->kind == TOK_NUM)
 			try_cands(lx, lx->cands + lx->cand_num,
-			    lx->ncands - lx->cand_num, t, i, nb, present, m);
+			    lx->ncands - lx->cand_num, t, i, nb, present, m, false);
 	}
 }
