@@ -908,7 +908,7 @@ alt_match(const struct lexicon *lx, const struct lex_el *e,
 			for (uint32_t i = 0; i < s->npfx; i++) {
 				const struct lex_alt *a = &lx->alts[s->pfx[i]];
 				if (k->len >= a->plen &&
-				    memcmp(t->buf + k->off, a->prefix, a->plen) == 0)
+				    text_map_key_eq(t->buf + k->off, a->prefix, a->plen))
 					return true;
 			}
 			return false;
@@ -920,7 +920,7 @@ alt_match(const struct lexicon *lx, const struct lex_el *e,
 			if (k->id == a->id)
 				return true;
 		} else if (k->kind == TOK_WORD && k->len >= a->plen &&
-		    memcmp(t->buf + k->off, a->prefix, a->plen) == 0) {
+		    text_map_key_eq(t->buf + k->off, a->prefix, a->plen)) {
 			return true;
 		}
 	}

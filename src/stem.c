@@ -68,6 +68,16 @@ stem_free(struct stemmer *st)
 	free(st);
 }
 
+/* a[0..n) == b[0..n), inline (words are short). */
+static inline int
+key_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 static size_t
 put(char *out, size_t cap, const void *r, size_t rn)
 {
@@ -96,7 +106,7 @@ stem_word(struct stemmer *st, const char *w, size_t n, char *out, size_t cap)
 		set = &st->cache[((h ^ (h >> 15)) & (STEM_CACHE_SLOTS - 1)) &
 		    ~(uint32_t)(STEM_CACHE_WAYS - 1)];
 		for (int j = 0; j < STEM_CACHE_WAYS; j++)
-			if (set[j].wlen == n && memcmp(set[j].w, w, n) == 0)
+			if (set[j].wlen == n && key_eq(set[j].w, w, n))
 				return put(out, cap, set[j].s, set[j].slen);
 	}
 	const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)n);
@@ -147,7 +157,7 @@ stem_memo_get_word(struct stemmer *st, const char *w, size_t n, uint32_t h,
 	if (st == NULL || st->wmemo == NULL || n == 0 || n >= STEM_MEMO_LEN)
 		return -1;
 	const struct stem_word_memo *m = &st->wmemo[h & (STEM_WORD_MEMO - 1)];
-	if (m->wlen != n || m->hash != h || memcmp(m->w, w, n) != 0)
+	if (m->wlen != n || m->hash != h || !key_eq(m->w, w, n))
 		return -1;
 	memcpy(out, m->s, STEM_MEMO_LEN);
 	return m->len1 - 1;

@@ -306,7 +306,7 @@ typo_fix(struct tk *k, const char *w, size_t n, uint32_t h)
 	if (k->memo->v == NULL)
 		k->memo->v = xcalloc(TEXT_MEMO_SLOTS, sizeof *k->memo->v);
 	struct text_memo_slot *sl = &k->memo->v[h & (TEXT_MEMO_SLOTS - 1)];
-	if (sl->len == n && sl->hash == h && memcmp(sl->w, w, n) == 0)
+	if (sl->len == n && sl->hash == h && text_map_key_eq(sl->w, w, n))
 		return sl->fix;
 	sl->fix = text_typo_fix(&k->nm->typo, w, n);
 	sl->hash = h;
@@ -437,7 +437,7 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 		bn = TEXT_MAX_NORM;
 	memcpy(base, w, bn);
 	base[bn] = '\0';
-#define CL(s) (cn == sizeof(s) - 1 && memcmp(cl, s, cn) == 0)
+#define CL(s) (cn == sizeof(s) - 1 && memcmp(cl, s, sizeof(s) - 1) == 0)
 	if (CL("t") && bn >= 2 && base[bn - 1] == 'n') {
 		bn--;
 		base[bn] = '\0';

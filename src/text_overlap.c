@@ -131,9 +131,9 @@ find_ent(const struct overlap_set *os, const char *s, size_t n,
 			const char *es = os->ent[i].stem;
 			size_t l = os->ent[i].slen;
 			if (l >= 4 && l + 3 <= wn &&
-			    ((word[0] == es[0] && memcmp(word, es, l) == 0) ||
+			    ((word[0] == es[0] && text_map_key_eq(word, es, l)) ||
 			    (word[wn - l] == es[0] &&
-			    memcmp(word + wn - l, es, l) == 0)))
+			    text_map_key_eq(word + wn - l, es, l))))
 				return (int)i;
 		}
 	}
