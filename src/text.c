@@ -21,7 +21,7 @@ text_norm_add_rewrite(struct text_norm *nm, const char *word,
 	nm->repl = xgrow(nm->repl, &nm->crepl, nm->nrepl + 1, sizeof *nm->repl);
 	nm->repl[nm->nrepl] = xstrdup(replacement);
 	text_map_set(&nm->rewrite, word, strlen(word), (int)nm->nrepl);
-	uint32_t fb = (text_map_hash_fast(word, strlen(word)) >> 20) & 4095;
+	uint32_t fb = (text_map_hash_fast(word, strlen(word)) >> 18) & 16383;
 	nm->rewrite_filter[fb >> 6] |= (uint64_t)1 << (fb & 63);
 	nm->nrepl++;
 }
@@ -342,7 +342,7 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 	if (nm && rewrite) {
 		/* One hash for both maps. */
 		uint32_t h = text_map_hash_fast(w, n);
-		uint32_t fb = (h >> 20) & 4095;
+		uint32_t fb = (h >> 18) & 16383;
 		int r = (nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1 ?
 		    text_map_get_h(&nm->rewrite, w, n, h) : -1;
 		if (r >= 0) {
@@ -390,7 +390,7 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 		return;
 	}
 	uint32_t h = text_map_hash_fast(w, n);
-	uint32_t fb = (h >> 20) & 4095;
+	uint32_t fb = (h >> 18) & 16383;
 	if ((nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1) {
 		emit_word(k, w, n, start, end, flags, true);
 		return;

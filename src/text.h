@@ -61,7 +61,7 @@ struct text_tokens {
 /* Normalisation tables.  Zero-initialised tables are valid (no rewrites). */
 struct text_norm {
 	struct text_map rewrite;   /* word -> index into repl */
-	uint64_t rewrite_filter[64]; /* bit (hash >> 20) % 4096 of each
+	uint64_t rewrite_filter[256]; /* bit (hash >> 18) % 16384 of each
 	                              * rewritten word (text_map_hash_fast) */
 	char **repl;               /* owned replacement strings, words separated by spaces */
 	size_t nrepl, crepl;
