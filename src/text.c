@@ -507,6 +507,15 @@ url_at(const char *s, size_t len, size_t i)
 	return c == 'w' && starts_ci(s, len, i, "www.");
 }
 
+/* Does an ASCII letter that starts no URL begin a word at s[i]? */
+static inline bool
+word_start(const char *s, size_t len, size_t i)
+{
+	unsigned char lb = (unsigned char)(s[i] | 0x20);
+	return (unsigned char)(lb - 'a') < 26 && (unsigned char)s[i] < 0x80 &&
+	    ((lb != 'h' && lb != 'w') || !url_at(s, len, i));
+}
+
 static size_t
 skip_nonspace(const char *s, size_t len, size_t i)
 {
@@ -821,6 +830,11 @@ text_tokenize_memo(const struct text_norm *nm, const char *s, size_t len,
 			if ((unsigned char)(lb - 'a') < 26 &&
 			    ((lb != 'h' && lb != 'w') || !url_at(s, len, i))) {
 				i = scan_word(&k, s, len, i);
+				/* Words one space apart, the common case, go
+				 * from word to word here. */
+				while (i + 1 < len && s[i] == ' ' &&
+				    word_start(s, len, i + 1))
+					i = scan_word(&k, s, len, i + 1);
 				continue;
 			}
 			if (ascii_punct[b]) {
