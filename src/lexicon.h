@@ -116,8 +116,9 @@ struct lex_disp {
 	                      * next word it has a lex_pair with */
 };
 
-/* Patterns whose first two words are id, then next (one exact word):
- * lexicon.pcands[from .. to).  Empty slots have from == to. */
+/* Patterns whose first two words may be id, then next (next one of the
+ * few words their second position allows): lexicon.pcands[from .. to),
+ * in pattern order.  Empty slots have from == to. */
 struct lex_pair {
 	uint32_t id, next;
 	uint32_t from, to;
@@ -182,20 +183,24 @@ struct lexicon {
 	size_t nrsets;
 	struct lex_rword *rwords; /* what lex_rset points into */
 	size_t nrwords;
-	struct lex_cand *cands;  /* by_id, pre_lists and by_num flattened with
-	                          * what each pattern needs (lexicon_index()) */
-	struct lex_disp *disp;   /* per vocabulary id (ndisp of them) */
+	struct lex_cand *cands;  /* by_id (less what pairs holds), pre_lists
+	                          * and by_num flattened with what each
+	                          * pattern needs (lexicon_index()) */
+	struct lex_disp *disp;   /* per vocabulary id (ndisp of them, and an
+	                          * idle entry at ndisp for other tokens) */
 	size_t ndisp;
-	uint64_t *idle;          /* bit id: disp[id] has nothing to try */
+	uint64_t *idle;          /* bit id: disp[id] has nothing to try
+	                          * (ids 0 .. ndisp) */
 	uint64_t pre_filter[16]; /* a bit per hash of each by_prefix key: a
 	                          * word whose bit is clear has no list there */
 	uint32_t *cand_pre;      /* per index i into pre_lists: its patterns
 	                          * are cands[cand_pre[i] .. cand_pre[i + 1]) */
 	uint32_t cand_num;       /* by_num: cands[cand_num .. ncands) */
 	uint32_t ncands;
-	struct lex_pair *pairs;  /* by_id's candidates whose next word is
-	                          * one exact word, by (first, next) word:
-	                          * an open-addressing table of pair_mask + 1 */
+	struct lex_pair *pairs;  /* by_id's candidates whose next word is one
+	                          * of a few vocabulary words, under each
+	                          * (first, next) word pair they allow: an
+	                          * open-addressing table of pair_mask + 1 */
 	uint32_t pair_mask;
 	struct lex_pcand *pcands; /* what pairs point into */
 	uint32_t npcands;

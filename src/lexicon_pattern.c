@@ -7,8 +7,11 @@
  *   [a|b]         optional
  *   *  *N         a gap of up to 3 (or N, 1-9) words within the sentence
  *   #num          a number        ^  start of a sentence    $  its end
- * Patterns are indexed by their first element, so a scan looks at each
- * token once and tries only the patterns that can start there. */
+ * Patterns are indexed by their first element (and, when the word after
+ * it can only be one of a few, by their first two words), so a scan looks
+ * at each token once; a branch-free pass over a token's candidates keeps
+ * those whose needed words are in the text and whose next word fits, and
+ * only they are tried. */
 #include "lexicon.h"
 
 #include <stdio.h>
