@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "review.h"
 #include "transcript.h"
 #include "xalloc.h"
@@ -73,7 +74,7 @@ history_scan(struct history *h, const char *data_dir, const char *trainee,
 {
 	memset(h, 0, sizeof *h);
 	char *dir = transcript_dir(data_dir, trainee);
-	DIR *dp = opendir(dir);
+	DIR *dp = datadir_kind(dir) == DATADIR_DIR ? opendir(dir) : NULL;
 	int count = 0;
 	if (dp == NULL) {
 		free(dir);
@@ -88,10 +89,15 @@ history_scan(struct history *h, const char *data_dir, const char *trainee,
 			free(path);
 			continue;
 		}
-		struct transcript t;
+		struct transcript t = {0};
 		struct diags mine = {0};
-		if (transcript_load(&t, path, &mine) == 0 && t.scenario_id &&
-		    t.status) {
+		enum datadir_kind k = datadir_kind(path);
+		if (k != DATADIR_FILE) {
+			diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
+			    "left out of the history: it %s", k == DATADIR_DIR ?
+			    "is a directory" : datadir_refusal(k));
+		} else if (transcript_load(&t, path, &mine) == 0 &&
+		    t.scenario_id && t.status) {
 			entry_count(h, &t);
 			count++;
 		} else {

@@ -14,6 +14,7 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "datadir.h"
 #include "jsondoc.h"
 #include "sha256.h"
 #include "trainee.h"
@@ -376,8 +377,14 @@ review_load_all(const char *transcript_path, struct review_set *out,
 		if (strchr(name + plen, '.') != name + strlen(name) - 5)
 			continue;
 		char *path = xasprintf("%s/%s", dir, name);
-		struct review r;
-		if (review_load(&r, path, d) != 0) {
+		struct review r = {0};
+		enum datadir_kind k = datadir_kind(path);
+		if (k != DATADIR_FILE) {
+			diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
+			    "review left out: it %s", k == DATADIR_DIR ?
+			    "is a directory" : datadir_refusal(k));
+			problems++;
+		} else if (review_load(&r, path, d) != 0) {
 			problems++;
 			review_free(&r);
 		} else {

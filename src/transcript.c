@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "datadir.h"
 #include "grading_json.h"
 #include "jsondoc.h"
 #include "trainee.h"
@@ -80,6 +81,43 @@ random_bits(void)
 	return r ^ ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)getpid();
 }
 
+/* Create the data directory, then <data>/transcripts and the trainee's
+ * directory in it as real directories: a symbolic link (or anything else)
+ * placed at either is refused, never followed. */
+static int
+make_trainee_dir(const char *data_dir, const char *dir, struct diags *d)
+{
+	if (mkdir_p(data_dir) != 0) {
+		diags_add(d, DIAG_ERROR, data_dir, 0, 0, NULL,
+		    "cannot create the data directory: %s", strerror(errno));
+		return -1;
+	}
+	char *top = xasprintf("%s/transcripts", data_dir);
+	const char *steps[] = {top, dir};
+	int rc = 0;
+	for (size_t i = 0; i < 2 && rc == 0; i++) {
+		enum datadir_kind k = datadir_kind(steps[i]);
+		if (k == DATADIR_MISSING && mkdir(steps[i], 0700) != 0 &&
+		    errno != EEXIST) {
+			diags_add(d, DIAG_ERROR, steps[i], 0, 0, NULL,
+			    "cannot create the transcript directory: %s",
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+		k = datadir_kind(steps[i]);
+		if (k != DATADIR_DIR) {
+			diags_add(d, DIAG_ERROR, steps[i], 0, 0, NULL,
+			    "refused as the transcript directory: it %s",
+			    k == DATADIR_FILE ? "is a file, not a directory" :
+			    datadir_refusal(k));
+			rc = -1;
+		}
+	}
+	free(top);
+	return rc;
+}
+
 int
 transcript_create(struct transcript *t, const char *data_dir,
     const char *trainee, const struct scenario *sc, const char *mode,
@@ -111,9 +149,7 @@ transcript_create(struct transcript *t, const char *data_dir,
 	t->opening = opening ? xstrdup(opening) : NULL;
 
 	char *dir = transcript_dir(data_dir, trainee);
-	if (mkdir_p(dir) != 0) {
-		diags_add(d, DIAG_ERROR, dir, 0, 0, NULL,
-		    "cannot create the transcript directory: %s", strerror(errno));
+	if (make_trainee_dir(data_dir, dir, d) != 0) {
 		free(dir);
 		return -1;
 	}
