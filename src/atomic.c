@@ -81,3 +81,40 @@ atomic_write_file(const char *path, const char *data, size_t len,
 	free(tmp);
 	return rc;
 }
+
+int
+atomic_create_file(const char *path, const char *data, size_t len,
+    const char **what)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	const char *step = "create";
+	int rc = -1;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	    0600);
+	if (fd >= 0) {
+		step = "write";
+		if (write_all(fd, data, len) == 0) {
+			step = "sync";
+			if (fsync(fd) == 0)
+				rc = 0;
+		}
+		int err = errno;
+		close(fd);
+		errno = err;
+		if (rc == 0) {
+			step = "link";
+			rc = link(tmp, path); /* fails with EEXIST: exclusive */
+		}
+		err = errno;
+		unlink(tmp);
+		errno = err;
+	}
+	if (rc != 0) {
+		if (what)
+			*what = step;
+	} else {
+		sync_dir(path);
+	}
+	free(tmp);
+	return rc;
+}

@@ -81,6 +81,8 @@ random_bits(void)
 	return r ^ ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)getpid();
 }
 
+static char *transcript_text(const struct transcript *t);
+
 /* Create the data directory, then <data>/transcripts and the trainee's
  * directory in it as real directories: a symbolic link (or anything else)
  * placed at either is refused, never followed. */
@@ -159,14 +161,20 @@ transcript_create(struct transcript *t, const char *data_dir,
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-	for (int attempt = 0; attempt < 100; attempt++) {
+	/* The file appears complete or not at all (atomic_create_file). */
+	char *text = transcript_text(t);
+	if (text == NULL) {
+		diags_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
+		    "cannot serialise the transcript");
+		free(dir);
+		return -1;
+	}
+	for (int attempt = 0; attempt < 100 && t->path == NULL; attempt++) {
 		char *path = xasprintf("%s/%s-%s-%ld-%06llx.json", dir, stamp,
 		    t->scenario_id, (long)getpid(),
 		    (unsigned long long)(random_bits() & 0xffffff));
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
-		    O_NOFOLLOW, 0600);
-		if (fd >= 0) {
-			close(fd);
+		const char *what = "create";
+		if (atomic_create_file(path, text, strlen(text), &what) == 0) {
 			t->path = path;
 			break;
 		}
@@ -174,18 +182,20 @@ transcript_create(struct transcript *t, const char *data_dir,
 		free(path);
 		if (err != EEXIST) {
 			diags_add(d, DIAG_ERROR, dir, 0, 0, NULL,
-			    "cannot create a transcript file: %s", strerror(err));
-			free(dir);
-			return -1;
+			    "cannot create a transcript file (%s failed: %s)",
+			    what, strerror(err));
+			break;
 		}
 	}
+	free(text);
 	free(dir);
 	if (t->path == NULL) {
-		diags_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
-		    "cannot find a free transcript file name");
+		if (d->nerrors == 0)
+			diags_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
+			    "cannot find a free transcript file name");
 		return -1;
 	}
-	return transcript_save(t, d);
+	return 0;
 }
 
 static void
@@ -293,26 +303,37 @@ transcript_to_json(const struct transcript *t)
 	return o;
 }
 
-int
-transcript_save(const struct transcript *t, struct diags *d)
+/* The file's text: the JSON document and a final line feed; NULL only
+ * when memory runs out inside cJSON. */
+static char *
+transcript_text(const struct transcript *t)
 {
 	cJSON *j = transcript_to_json(t);
 	char *text = cJSON_Print(j);
 	cJSON_Delete(j);
-	if (text == NULL) {
+	if (text == NULL)
+		return NULL;
+	char *file = xasprintf("%s\n", text);
+	cJSON_free(text);
+	return file;
+}
+
+int
+transcript_save(const struct transcript *t, struct diags *d)
+{
+	char *file = transcript_text(t);
+	if (file == NULL) {
 		diags_add(d, DIAG_ERROR, t->path, 0, 0, NULL,
 		    "cannot serialise the transcript");
 		return -1;
 	}
 	const char *what = "write";
-	char *file = xasprintf("%s\n", text);
 	int rc = atomic_write_file(t->path, file, strlen(file), &what);
 	free(file);
 	if (rc != 0)
 		diags_add(d, DIAG_ERROR, t->path, 0, 0, NULL,
 		    "cannot save the transcript (%s failed: %s)", what,
 		    strerror(errno));
-	cJSON_free(text);
 	return rc;
 }
 
