@@ -189,11 +189,12 @@ check "F10 quits with status 0" wait_for "EXIT=0"
 
 # --- a course of one exam step, from IRATE_COURSES --------------------------
 COURSES="$tmp/courses"
-mkdir -p "$COURSES"
+mkdir -p "$COURSES/own"
+cp scenarios/dry-cleaning-stain.json "$COURSES/own/"
 cat >"$COURSES/exam.json" <<J
 {"format": 1, "kind": "course", "id": "exam-only", "title": "Exam only",
  "summary": "One call in exam mode.", "steps": [
-  {"scenario": "$(pwd)/scenarios/dry-cleaning-stain.json", "mode": "exam", "pass": 60}]}
+  {"scenario": "own/dry-cleaning-stain.json", "mode": "exam", "pass": 60}]}
 J
 printf '{"format": 1, "kind": "course"' >"$COURSES/broken.json"
 exam=yes
