@@ -48,7 +48,8 @@ now_seconds(void)
 }
 
 static void
-print_header(const struct scenario *sc, const struct play_options *o)
+print_header(const struct scenario *sc, const struct session *s,
+    const struct play_options *o)
 {
 	termtext_printf(stdout, "irate: %s (%s, difficulty %d of 5)\n", sc->title, sc->industry,
 	    sc->difficulty);
@@ -57,8 +58,22 @@ print_header(const struct scenario *sc, const struct play_options *o)
 	    sc->customer_name, sc->persona, sc->start_mood,
 	    mood_word(sc->start_mood), sc->turn_limit);
 	termtext_printf(stdout, "Trainee: %s. %s mode. Seed %llu.\n", o->trainee,
-	    o->exam ? "Exam" : "Practice", (unsigned long long)o->seed);
+	    s->exam ? "Exam" : "Practice", (unsigned long long)s->tr.seed);
 	termtext_printf(stdout, "Type each reply on one line; /help lists commands.\n");
+}
+
+/* A resumed call: what was said before it stopped. */
+static void
+print_so_far(const struct session *s)
+{
+	const struct transcript *t = &s->tr;
+	termtext_printf(stdout, "\nTaking up the call of %s where it stopped, "
+	    "after %zu %s (mood %d of 100).\n", t->started, t->nturns,
+	    t->nturns == 1 ? "reply" : "replies", engine_mood(s->engine));
+	for (size_t i = 0; i < t->nturns; i++)
+		termtext_printf(stdout, "\n%s: %s\n> %s\n", s->sc->customer_name,
+		    t->turns[i].customer ? t->turns[i].customer : "",
+		    t->turns[i].reply);
 }
 
 static void
@@ -202,8 +217,11 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 	}
 	diags_free(&d);
 	struct session s;
-	if (session_start(&s, &sc, scorer, o->data_dir, o->trainee, o->exam,
-		o->seed, &d) != 0) {
+	int bad = o->resume ?
+	    session_resume(&s, &sc, scorer, o->resume, o->trainee, &d) :
+	    session_start(&s, &sc, scorer, o->data_dir, o->trainee, o->exam,
+		o->seed, &d);
+	if (bad) {
 		diags_print(&d, stderr);
 		diags_free(&d);
 		session_free(&s);
@@ -212,7 +230,9 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 	}
 	install_signals();
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	print_header(&sc, o);
+	print_header(&sc, &s, o);
+	if (o->resume)
+		print_so_far(&s);
 	char *line = NULL;
 	size_t cap = 0;
 	const char *status = "unfinished";
@@ -250,7 +270,7 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 		session_reply(&s, line, now_seconds() - asked, &t, &d);
 		diags_print(&d, stderr);
 		diags_free(&d);
-		if (!o->exam)
+		if (!s.exam)
 			print_feedback(&t);
 		grading_free(&t.grading);
 	}

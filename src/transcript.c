@@ -83,6 +83,14 @@ random_bits(void)
 
 static char *transcript_text(const struct transcript *t);
 
+static void
+resumed_add(struct transcript *t, const char *when)
+{
+	t->resumed.v = xrealloc(t->resumed.v,
+	    (t->resumed.n + 1) * sizeof *t->resumed.v);
+	t->resumed.v[t->resumed.n++] = xstrdup(when);
+}
+
 /* Create the data directory, then <data>/transcripts and the trainee's
  * directory in it as real directories: a symbolic link (or anything else)
  * placed at either is refused, never followed. */
@@ -240,6 +248,48 @@ transcript_finish(struct transcript *t, const char *status, enum ending ending,
 }
 
 int
+transcript_reopen(struct transcript *t, struct diags *d)
+{
+	free(t->status);
+	t->status = xstrdup("in_progress");
+	free(t->ended);
+	t->ended = NULL;
+	free(t->closing);
+	t->closing = NULL;
+	t->ending = END_NONE;
+	free(t->updated);
+	t->updated = now_iso();
+	resumed_add(t, t->updated);
+	return transcript_save(t, d);
+}
+
+long
+transcript_pid(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (n < 5 || strcmp(base + n - 5, ".json") != 0)
+		return 0;
+	n -= 5;
+	/* back over -RANDOM, then read -PID */
+	size_t i = n;
+	while (i > 0 && base[i - 1] != '-')
+		i--;
+	if (i == 0)
+		return 0;
+	size_t end = --i; /* the '-' before RANDOM */
+	while (i > 0 && base[i - 1] >= '0' && base[i - 1] <= '9')
+		i--;
+	if (i == 0 || i == end || base[i - 1] != '-' || end - i > 9)
+		return 0;
+	long pid = 0;
+	for (size_t k = i; k < end; k++)
+		pid = pid * 10 + (base[k] - '0');
+	return pid;
+}
+
+int
 transcript_overall(const struct transcript *t)
 {
 	if (t->nturns == 0)
@@ -283,6 +333,11 @@ transcript_to_json(const struct transcript *t)
 	cJSON_AddNumberToObject(o, "overall", transcript_overall(t));
 	add_str(o, "opening", t->opening);
 	add_str(o, "closing", t->closing);
+	if (t->resumed.n > 0) {
+		cJSON *r = cJSON_AddArrayToObject(o, "resumed");
+		for (size_t i = 0; i < t->resumed.n; i++)
+			cJSON_AddItemToArray(r, cJSON_CreateString(t->resumed.v[i]));
+	}
 	cJSON *turns = cJSON_AddArrayToObject(o, "turns");
 	for (size_t i = 0; i < t->nturns; i++) {
 		const struct transcript_turn *tu = &t->turns[i];
@@ -340,7 +395,7 @@ transcript_save(const struct transcript *t, struct diags *d)
 static const char *const top_keys[] = {"format", "trainee", "scenario",
     "mode", "seed", "started", "updated", "ended", "status", "ending",
     "turn_limit", "start_mood", "mood", "overall", "opening", "closing",
-    "turns", NULL};
+    "resumed", "turns", NULL};
 static const char *const scen_keys[] = {"id", "title", "file", "hash", NULL};
 static const char *const turn_keys[] = {"n", "node", "customer", "reply",
     "seconds", "at_fault", "apology_owed", "mood_before", "mood_after", "next_node",
@@ -467,6 +522,20 @@ transcript_load(struct transcript *t, const char *path, struct diags *d)
 		t->mood = (int)v;
 	opt_str(&doc, &mine, o, "", "opening", false, &t->opening);
 	opt_str(&doc, &mine, o, "", "closing", false, &t->closing);
+	const cJSON *resumed;
+	if (jd_array(&doc, &mine, o, "", "resumed", false, &resumed)) {
+		size_t i = 0;
+		for (const cJSON *j = resumed->child; j; j = j->next, i++) {
+			if (cJSON_IsString(j)) {
+				resumed_add(t, j->valuestring);
+			} else {
+				char *p = jd_path_index("resumed", i);
+				jd_error(&doc, &mine, j, p, "must be a string, not %s",
+				    jd_type_name(j));
+				free(p);
+			}
+		}
+	}
 	const cJSON *turns;
 	if (jd_array(&doc, &mine, o, "", "turns", true, &turns)) {
 		size_t n = (size_t)cJSON_GetArraySize(turns), i = 0;
@@ -501,6 +570,9 @@ transcript_free(struct transcript *t)
 	free(t->status);
 	free(t->opening);
 	free(t->closing);
+	for (size_t i = 0; i < t->resumed.n; i++)
+		free(t->resumed.v[i]);
+	free(t->resumed.v);
 	for (size_t i = 0; i < t->nturns; i++) {
 		struct transcript_turn *tu = &t->turns[i];
 		free(tu->node);

@@ -124,6 +124,8 @@ enum {
 	K(QUIT,      UK_CODE, KEY_F(10),     "F10",       SB_REVIEW_VIEW, NULL, "quit irate") \
 	K(CANCEL,    UK_CHAR, 27,            "Esc",       SB_REVIEW_NOTE, "cancel", "drop the note") \
 	K(COURSES,   UK_CODE, KEY_F(4),      "F4",        SB_START, "courses", "courses: your progress through each, play the next step") \
+	K(RESUME,    UK_CODE, KEY_F(5),      "F5",        SB_START, NULL, "take up the selected scenario's unfinished call where it stopped") \
+	K(RESUME,    UK_CHAR, CTRL('G'),     "Ctrl-G",    SB_START, NULL, "take up the selected scenario's unfinished call where it stopped") \
 	K(COURSES,   UK_CHAR, CTRL('K'),     "Ctrl-K",    SB_START, NULL, "courses: your progress through each, play the next step") \
 	K(BACK,      UK_CHAR, 27,            "Esc",       SB_RESULT, "back", "back to the course when the call was a course step, else to the library") \
 	K(ENTER,     UK_CHAR, '\n',          "Enter",     SB_COURSES, "open", "show the selected course: its steps and your progress") \
@@ -153,7 +155,7 @@ enum ui_action {
 	ACT_BOTTOM, ACT_LEFT, ACT_RIGHT, ACT_HOME, ACT_END, ACT_BACKSPACE,
 	ACT_DELETE, ACT_DELWORD, ACT_DELSTART, ACT_RETRY, ACT_TRANSCRIPT,
 	ACT_BACK, ACT_LIBRARY, ACT_REVIEW, ACT_REVERSE, ACT_NEXT, ACT_PREV,
-	ACT_COMMENT, ACT_OVERRIDE, ACT_COURSES, ACT_PLAYNEXT,
+	ACT_COMMENT, ACT_OVERRIDE, ACT_COURSES, ACT_PLAYNEXT, ACT_RESUME,
 };
 
 /* One key press as the screens see it. */
