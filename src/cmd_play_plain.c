@@ -120,8 +120,10 @@ print_summary(const struct session *s)
 		termtext_printf(stdout, "\nEnding: %s after %zu %s.\n", ending_name(e), tr->nturns,
 		    tr->nturns == 1 ? "reply" : "replies");
 	else
-		termtext_printf(stdout, "\nStopped before an ending, after %zu %s.\n", tr->nturns,
-		    tr->nturns == 1 ? "reply" : "replies");
+		termtext_printf(stdout, "\nStopped before an ending, after %zu %s%s.\n", tr->nturns,
+		    tr->nturns == 1 ? "reply" : "replies",
+		    tr->nturns > 0 && tr->nturns < (size_t)tr->turn_limit ?
+		    "; irate play --resume takes it up again" : "");
 	if (tr->nturns == 0)
 		return;
 	termtext_printf(stdout, "Overall score: %d of 100.\n", transcript_overall(tr));
