@@ -145,6 +145,28 @@ review_override(struct review *r, int turn, enum criterion c, bool detected,
 	n->reason = reason ? xstrdup(reason) : NULL;
 }
 
+long
+review_last_note(const struct review *r, int turn)
+{
+	for (size_t i = r->nnotes; i > 0; i--)
+		if (r->notes[i - 1].turn == turn)
+			return (long)(i - 1);
+	return -1;
+}
+
+void
+review_remove_note(struct review *r, size_t i)
+{
+	if (i >= r->nnotes)
+		return;
+	struct review_note *n = &r->notes[i];
+	free(n->comment);
+	free(n->reason);
+	free(n->time);
+	memmove(n, n + 1, (r->nnotes - i - 1) * sizeof *n);
+	r->nnotes--;
+}
+
 static cJSON *
 review_to_json(const struct review *r)
 {

@@ -119,6 +119,7 @@ enum {
 	K(PREV,      UK_CODE, KEY_LEFT,      "Left",      SB_REVIEW_VIEW, NULL, "select the previous turn") \
 	K(COMMENT,   UK_CHAR, 'c',           "c",         SB_REVIEW_VIEW, "comment", "comment on the selected turn") \
 	K(OVERRIDE,  UK_CHAR, 'o',           "o",         SB_REVIEW_VIEW, "override", "override a criterion on the selected turn (a reason is required)") \
+	K(WITHDRAW,  UK_CHAR, 'x',           "x",         SB_REVIEW_VIEW, "withdraw", "withdraw your newest note on the selected turn (asks first; others' notes stay)") \
 	K(BACK,      UK_CHAR, 27,            "Esc",       SB_REVIEW_VIEW, "back", "back to the transcript list (the filter is kept)") \
 	K(QUIT,      UK_CHAR, 'q',           "q",         SB_REVIEW_VIEW, "quit", "quit irate") \
 	K(QUIT,      UK_CODE, KEY_F(10),     "F10",       SB_REVIEW_VIEW, NULL, "quit irate") \
@@ -155,7 +156,7 @@ enum ui_action {
 	ACT_BOTTOM, ACT_LEFT, ACT_RIGHT, ACT_HOME, ACT_END, ACT_BACKSPACE,
 	ACT_DELETE, ACT_DELWORD, ACT_DELSTART, ACT_RETRY, ACT_TRANSCRIPT,
 	ACT_BACK, ACT_LIBRARY, ACT_REVIEW, ACT_REVERSE, ACT_NEXT, ACT_PREV,
-	ACT_COMMENT, ACT_OVERRIDE, ACT_COURSES, ACT_PLAYNEXT, ACT_RESUME,
+	ACT_COMMENT, ACT_OVERRIDE, ACT_COURSES, ACT_PLAYNEXT, ACT_RESUME, ACT_WITHDRAW,
 };
 
 /* One key press as the screens see it. */
