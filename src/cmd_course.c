@@ -1,6 +1,5 @@
 /* cmd_course.c: `irate course` — a course and the trainee's progress
  * through it; --next plays the next step; lint of course files. */
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,38 +161,28 @@ static int
 list_courses(const char *data_dir, const char *trainee)
 {
 	char *dir = paths_courses_dir(NULL);
-	DIR *dp = opendir(dir);
-	if (dp == NULL) {
-		termtext_printf(stderr, "irate course: no courses directory %s\n", dir);
-		free(dir);
-		return EXIT_PROBLEMS;
+	char *scen = paths_scenarios_dir(NULL);
+	struct diags d = {0};
+	struct course *v;
+	size_t n = course_dir_load(&v, dir, scen, &d);
+	diags_print(&d, stderr);
+	int rc = n == 0 && d.nerrors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+	diags_free(&d);
+	for (size_t i = 0; i < n; i++) {
+		struct course_progress p;
+		scan_progress(&p, &v[i], data_dir, trainee);
+		termtext_printf(stdout, "%-24s %-30s %zu of %zu steps passed\n",
+		    v[i].id, v[i].title, p.passed, v[i].nsteps);
+		course_progress_free(&p);
 	}
-	struct dirent *de;
-	int n = 0;
-	while ((de = readdir(dp)) != NULL) {
-		size_t l = strlen(de->d_name);
-		if (de->d_name[0] == '.' || l <= 5 || strcmp(de->d_name + l - 5, ".json"))
-			continue;
-		char *path = xasprintf("%s/%s", dir, de->d_name);
-		struct course c;
-		if (load_course(&c, path) == 0) {
-			struct course_progress p;
-			scan_progress(&p, &c, data_dir, trainee);
-			termtext_printf(stdout, "%-24s %-30s %zu of %zu steps passed\n", c.id, c.title,
-			    p.passed, c.nsteps);
-			course_progress_free(&p);
-			n++;
-		}
-		course_free(&c);
-		free(path);
-	}
-	closedir(dp);
-	free(dir);
 	if (n == 0)
-		termtext_printf(stdout, "No courses in the courses directory.\n");
+		termtext_printf(stdout, "No courses in %s.\n", dir);
 	else
 		termtext_printf(stdout, "irate course ID shows one; irate course --next ID plays its next step.\n");
-	return EXIT_OK;
+	course_dir_free(v, n);
+	free(scen);
+	free(dir);
+	return rc;
 }
 
 /* Play the next step of c; prints the progress after it. */
