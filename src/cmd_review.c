@@ -195,6 +195,10 @@ show(const char *path, struct scorer *scorer)
 	termtext_printf(stdout, "Transcript: %s\n", path);
 	termtext_printf(stdout, "Trainee: %s\nScenario: %s (%s)\nStarted: %s\nMode: %s\n",
 	    t.trainee, t.scenario_title, t.scenario_id, t.started, t.mode);
+	char *resumed = transcript_resumed_note(&t);
+	if (*resumed)
+		termtext_printf(stdout, "Taken up again: %s\n", resumed + strlen("resumed "));
+	free(resumed);
 	termtext_printf(stdout, "Ending: %s\nOverall: %d of 100\n", strcmp(status, "finished") == 0 ?
 	    ending_name(t.ending) : status, transcript_overall(&t));
 	char *sum = regrade_summary(&rg);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "buf.h"
 #include "datadir.h"
 #include "grading_json.h"
 #include "jsondoc.h"
@@ -261,6 +262,15 @@ transcript_reopen(struct transcript *t, struct diags *d)
 	t->updated = now_iso();
 	resumed_add(t, t->updated);
 	return transcript_save(t, d);
+}
+
+char *
+transcript_resumed_note(const struct transcript *t)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < t->resumed.n; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "resumed ", t->resumed.v[i]);
+	return buf_take(&b);
 }
 
 long

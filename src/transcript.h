@@ -77,6 +77,9 @@ void transcript_free(struct transcript *t);
  * the time added to t->resumed; then save.  Returns transcript_save's
  * result. */
 int transcript_reopen(struct transcript *t, struct diags *d);
+/* "resumed 2026-11-23T15:06:12Z" (several times listed, comma-separated)
+ * when the call was taken up again, else "" — a fresh string. */
+char *transcript_resumed_note(const struct transcript *t);
 /* The process that created the transcript file at path (its name holds
  * it: STAMP-SCENARIO-PID-RANDOM.json), or 0 when the name does not say. */
 long transcript_pid(const char *path);

@@ -114,9 +114,12 @@ build(struct ui *u, struct ui_doc *d, size_t *first)
 	struct ui_review *rv = u->rv;
 	const struct transcript *t = &rv->t;
 	const char *status = t->status ? t->status : "";
-	ui_doc_addf(d, 0, R_DIM, "%s, %s, %s; %s; overall %d of 100; %s",
+	char *resumed = transcript_resumed_note(t);
+	ui_doc_addf(d, 0, R_DIM, "%s, %s, %s; %s; overall %d of 100%s%s; %s",
 	    t->trainee, t->started, t->mode, strcmp(status, "finished") == 0 ?
-	    ending_name(t->ending) : status, transcript_overall(t), t->path);
+	    ending_name(t->ending) : status, transcript_overall(t),
+	    *resumed ? "; " : "", resumed, t->path);
+	free(resumed);
 	char *sum = regrade_summary(&rv->rg);
 	ui_doc_add(d, 0, rv->rg.n || rv->rg.scenario_changed ? R_BAD : R_GOOD,
 	    sum);

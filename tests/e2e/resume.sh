@@ -39,6 +39,8 @@ check "the same file holds all four turns" [ "$(turns "$tr")" -eq 4 ]
 check "the transcript is finished and says when it was resumed" \
 	sh -c "jq -e '.status == \"finished\" and .ending == \"resolved\" and (.resumed | length) == 1' '$tr' >/dev/null"
 check "no second transcript was made" [ "$(find "$IRATE_DATA_DIR/transcripts/ana" -name '*.json' | wc -l)" -eq 1 ]
+out=$("$IRATE" review --show "$tr" 2>&1)
+has "$out" "Taken up again: " "review --show says the call was taken up again"
 check "the replies are the ones sent, in order" sh -c "jq -r '.turns[].reply' '$tr' | cmp -s - '$good'"
 
 # --- what cannot be resumed ----------------------------------------------------
