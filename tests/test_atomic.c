@@ -8,16 +8,6 @@
 #include "atomic.h"
 #include "lib.h"
 
-static char *
-join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	ck_assert_ptr_nonnull(p);
-	snprintf(p, n, "%s/%s", dir, name);
-	return p;
-}
-
 static void
 assert_content(const char *path, const char *want)
 {
@@ -32,7 +22,7 @@ assert_content(const char *path, const char *want)
 START_TEST(test_create_is_exclusive)
 {
 	char *dir = test_temp_dir();
-	char *p = join(dir, "t.json"), *tmp = join(dir, "t.json.tmp");
+	char *p = test_join(dir, "t.json"), *tmp = test_join(dir, "t.json.tmp");
 	const char *what = NULL;
 	ck_assert_int_eq(atomic_create_file(p, "one\n", 4, &what), 0);
 	assert_content(p, "one\n");

@@ -10,23 +10,13 @@
 #include "datadir.h"
 #include "lib.h"
 
-static char *
-join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	ck_assert_ptr_nonnull(p);
-	snprintf(p, n, "%s/%s", dir, name);
-	return p;
-}
-
 START_TEST(test_kinds)
 {
 	char *dir = test_temp_dir();
-	char *file = join(dir, "file.json"), *sub = join(dir, "sub"),
-	     *flink = join(dir, "flink.json"), *dlink = join(dir, "dlink"),
-	     *dangling = join(dir, "dangling"), *fifo = join(dir, "fifo.json"),
-	     *none = join(dir, "none");
+	char *file = test_join(dir, "file.json"), *sub = test_join(dir, "sub"),
+	     *flink = test_join(dir, "flink.json"), *dlink = test_join(dir, "dlink"),
+	     *dangling = test_join(dir, "dangling"), *fifo = test_join(dir, "fifo.json"),
+	     *none = test_join(dir, "none");
 	FILE *f = fopen(file, "w");
 	ck_assert_ptr_nonnull(f);
 	fputs("{}\n", f);
