@@ -60,14 +60,18 @@ grading_free(struct grading *g)
 			free(r->ev[i].text);
 			free(r->ev[i].why);
 		}
-		free(r->ev);
-		free(r->tip);
+		/* Most are NULL: no call for those. */
+		if (r->ev)
+			free(r->ev);
+		if (r->tip)
+			free(r->tip);
 	}
 	for (size_t i = 0; i < g->npits; i++) {
 		free(g->pits[i].text);
 		free(g->pits[i].why);
 	}
-	free(g->pits);
+	if (g->pits)
+		free(g->pits);
 	memset(g, 0, sizeof *g);
 }
 

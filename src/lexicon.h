@@ -89,6 +89,51 @@ struct lex_set {
 	uint32_t npfx;
 };
 
+/* A pattern that may start at a token, with what a match needs beyond the
+ * first element: tested for many patterns at once before any is tried. */
+struct lex_cand {
+	uint32_t pat;        /* index into lexicon.pats */
+	uint32_t nexts;      /* lexicon.nexts + nexts: the ids the token
+	                      * after the first may have */
+	uint32_t req[2];     /* two vocabulary ids the text must hold (of
+	                      * lex_pattern.req), or lexicon.req_any */
+	uint64_t next_bloom; /* the same as a Bloom word (a bit per id, all
+	                      * set when it may be anything) */
+};
+
+/* A candidate found through a word pair: its next word is known. */
+struct lex_pcand {
+	uint32_t pat;
+	uint32_t req[2];     /* as lex_cand.req */
+};
+
+/* What lexicon_scan() looks up for a token of one vocabulary id. */
+struct lex_disp {
+	uint32_t from, n;    /* its patterns: lexicon.cands[from .. from+n) */
+	int32_t pre;         /* index into pre_lists of its first 3 bytes,
+	                      * or -1 */
+	uint32_t pairs;      /* bit (next * 0x9E3779B1) >> 27 set for each
+	                      * next word it has a lex_pair with */
+};
+
+/* Patterns whose first two words are id, then next (one exact word):
+ * lexicon.pcands[from .. to).  Empty slots have from == to. */
+struct lex_pair {
+	uint32_t id, next;
+	uint32_t from, to;
+};
+
+/* A set of words a match needs one of: the words of its vocabulary
+ * bitset that are not empty, lexicon.rwords[from .. from+n). */
+struct lex_rword {
+	uint32_t w;          /* word index: ids w*64 .. w*64+63 */
+	uint64_t bits;
+};
+
+struct lex_rset {
+	uint32_t from, n;
+};
+
 struct lex_pattern {
 	uint32_t el, nel;    /* lexicon.els[el .. el+nel) */
 	uint16_t cat;        /* enum lex_cat */
@@ -97,6 +142,8 @@ struct lex_pattern {
 	const char *src;     /* borrowed: the pattern as written */
 	uint32_t req, nreq;  /* lexicon.req[req .. req+nreq): vocabulary ids
 	                      * a match needs (lexicon_index()) */
+	uint32_t rset, nrset; /* lexicon.rsets[rset .. rset+nrset): sets of
+	                      * words a match needs one of (lexicon_index()) */
 };
 
 struct lex_plist {
@@ -129,20 +176,44 @@ struct lexicon {
 	struct lex_plist by_num;
 	struct lex_set *sets;    /* lexicon_index(): see lex_el.set */
 	size_t nsets;
-	int32_t *pre_of_id;      /* per vocabulary id: index into pre_lists of
-	                          * its first 3 bytes, or -1 */
-	size_t npre_of_id;
 	uint32_t *req;           /* see lex_pattern.req */
 	size_t nreq;
-	uint32_t *req1;          /* per pattern: lexicon.req[its req], the first
-	                          * word it needs, or UINT32_MAX (a dense copy
-	                          * that try_list() tests before the pattern) */
+	struct lex_rset *rsets;  /* see lex_pattern.rset */
+	size_t nrsets;
+	struct lex_rword *rwords; /* what lex_rset points into */
+	size_t nrwords;
+	struct lex_cand *cands;  /* by_id, pre_lists and by_num flattened with
+	                          * what each pattern needs (lexicon_index()) */
+	struct lex_disp *disp;   /* per vocabulary id (ndisp of them) */
+	size_t ndisp;
+	uint64_t *idle;          /* bit id: disp[id] has nothing to try */
+	uint64_t pre_filter[16]; /* a bit per hash of each by_prefix key: a
+	                          * word whose bit is clear has no list there */
+	uint32_t *cand_pre;      /* per index i into pre_lists: its patterns
+	                          * are cands[cand_pre[i] .. cand_pre[i + 1]) */
+	uint32_t cand_num;       /* by_num: cands[cand_num .. ncands) */
+	uint32_t ncands;
+	struct lex_pair *pairs;  /* by_id's candidates whose next word is
+	                          * one exact word, by (first, next) word:
+	                          * an open-addressing table of pair_mask + 1 */
+	uint32_t pair_mask;
+	struct lex_pcand *pcands; /* what pairs point into */
+	uint32_t npcands;
+	uint64_t *nexts;         /* bitsets of next_words words: bit id, the
+	                          * token after a pattern's first may have
+	                          * that id; bit nv (the vocabulary's size),
+	                          * it may be no vocabulary word or none.
+	                          * The first bitset has every bit set. */
+	size_t nnexts, next_words;
+	uint32_t req_any;        /* the id lex_cand.req names when the pattern
+	                          * needs no word: lexicon_scan() always has
+	                          * it; also every id at or above it */
 	uint8_t *wflags;         /* per vocabulary id: enum lex_wflag, the
 	                          * word lists that hold the word */
 	size_t nwflags;
-	uint32_t *next2;         /* per pattern: what the token after the first
-	                          * must be: a vocabulary id, NEXT_EL | the
-	                          * element index to test, or UINT32_MAX */
+	uint8_t wcomplete;       /* enum lex_wflag: the lists all of whose
+	                          * words are in the vocabulary (no other
+	                          * word can be in them) */
 	bool indexed;            /* lexicon_index() has run */
 
 	struct text_map classes; /* class name -> index into cls */
@@ -199,7 +270,7 @@ lexicon_in(const struct text_map *set, const char *w, size_t n)
  * message to err.  Class references are resolved in lx->classes. */
 int lexicon_compile(struct lexicon *lx, const char *src, enum lex_cat cat,
     int weight, const char *why, char *err, size_t errcap);
-/* Build the match index (lex_set bitsets, pre_of_id) once every pattern
+/* Build the match index (lex_set bitsets, candidates) once every pattern
  * is compiled; lexicon_compile() rebuilds it if it has been built. */
 void lexicon_index(struct lexicon *lx);
 void lexicon_index_free(struct lexicon *lx);

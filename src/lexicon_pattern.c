@@ -341,8 +341,9 @@ lexicon_compile(struct lexicon *lx, const char *src, enum lex_cat cat,
 
 /* --- the match index ---------------------------------------------------- */
 
-/* lexicon.next2: an element index rather than a vocabulary id. */
-#define NEXT_EL ((uint32_t)1 << 31)
+/* lexicon_scan() notes the vocabulary ids of the text in a bitset of
+ * PRESENT_WORDS words; lexicon.req_any is at most its last bit. */
+#define PRESENT_WORDS 128
 
 /* Elements with at least this many alternatives get a lex_set. */
 #define SET_MIN_ALTS 3
@@ -357,21 +358,41 @@ lexicon_index_free(struct lexicon *lx)
 	free(lx->sets);
 	lx->sets = NULL;
 	lx->nsets = 0;
-	free(lx->pre_of_id);
-	lx->pre_of_id = NULL;
-	lx->npre_of_id = 0;
+	free(lx->disp);
+	lx->disp = NULL;
+	lx->ndisp = 0;
+	free(lx->idle);
+	lx->idle = NULL;
+	free(lx->nexts);
+	lx->nexts = NULL;
+	lx->nnexts = lx->next_words = 0;
 	free(lx->req);
 	lx->req = NULL;
 	lx->nreq = 0;
-	free(lx->req1);
-	lx->req1 = NULL;
-	free(lx->next2);
-	lx->next2 = NULL;
+	free(lx->cands);
+	lx->cands = NULL;
+	free(lx->cand_pre);
+	lx->cand_pre = NULL;
+	lx->ncands = lx->cand_num = 0;
+	free(lx->pcands);
+	lx->pcands = NULL;
+	lx->npcands = 0;
+	free(lx->pairs);
+	lx->pairs = NULL;
+	lx->pair_mask = 0;
 	free(lx->wflags);
 	lx->wflags = NULL;
 	lx->nwflags = 0;
+	lx->wcomplete = 0;
+	free(lx->rsets);
+	lx->rsets = NULL;
+	lx->nrsets = 0;
+	free(lx->rwords);
+	lx->rwords = NULL;
+	lx->nrwords = 0;
 	for (size_t i = 0; i < lx->npats; i++)
-		lx->pats[i].req = lx->pats[i].nreq = 0;
+		lx->pats[i].req = lx->pats[i].nreq = lx->pats[i].rset =
+		    lx->pats[i].nrset = 0;
 	for (size_t i = 0; i < lx->nels; i++)
 		lx->els[i].set = 0;
 	lx->indexed = false;
@@ -398,11 +419,350 @@ set_key(const struct lexicon *lx, const struct lex_el *e, size_t *n)
 	return k;
 }
 
+/* Patterns whose next-word set has at most this many words (and no word
+ * outside the vocabulary) are found through lexicon.pairs. */
+#define PAIR_MAX_NEXT 64
+
+static void
+bit_set(uint64_t *b, uint32_t i)
+{
+	b[i >> 6] |= (uint64_t)1 << (i & 63);
+}
+
+/* Into b (lexicon.next_words words, cleared): the vocabulary ids the
+ * token after p's first may have if p is to match there, and bit nv if it
+ * may be a word not in the vocabulary.  False when the token is free
+ * (a gap, a number, the end, or none at all may follow). */
+static bool
+next_set(const struct lexicon *lx, const struct lex_pattern *p, uint64_t *b)
+{
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
+	const struct text_map *vm = &lx->norm.vocab;
+	uint32_t ei = 1;
+	if (p->nel > 0 && lx->els[p->el].kind == LE_BOS)
+		ei++;
+	for (; ei < p->nel; ei++) {
+		const struct lex_el *e = &lx->els[p->el + ei];
+		if (e->kind != LE_ALTS)
+			return false;
+		for (uint32_t i = 0; i < e->nalt; i++) {
+			const struct lex_alt *a = &lx->alts[e->alt + i];
+			if (a->id >= 0) {
+				if ((uint32_t)a->id >= nv)
+					return false;
+				bit_set(b, (uint32_t)a->id);
+				continue;
+			}
+			/* A prefix: the vocabulary words it starts, and any
+			 * other word. */
+			bit_set(b, nv);
+			for (size_t j = 0; j < vm->cap; j++) {
+				const struct text_map_ent *v = &vm->v[j];
+				if (v->key && v->val >= 0 && (uint32_t)v->val < nv &&
+				    v->klen >= a->plen &&
+				    memcmp(v->key, a->prefix, a->plen) == 0)
+					bit_set(b, (uint32_t)v->val);
+			}
+		}
+		if (!e->optional)
+			return true;
+	}
+	return false;
+}
+
+/* The bit of lex_cand.next_bloom for bit b of a next-word set. */
+static inline uint32_t
+bloom_bit(uint32_t b)
+{
+	return (b * 0x9E3779B1u) >> 26;
+}
+
+/* What index_cands() knows of a pattern's next word. */
+struct pnext {
+	uint32_t at;         /* lex_cand.nexts */
+	uint64_t bloom;      /* lex_cand.next_bloom */
+	bool pair;           /* found through lexicon.pairs (by_id) */
+};
+
+/* The next-word set of every pattern, equal ones kept once in
+ * lexicon.nexts (the first of which has every bit set). */
+static struct pnext *
+index_nexts(struct lexicon *lx)
+{
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
+	size_t w = (size_t)nv / 64 + 1, cap = 0;
+	struct text_map seen = {0};
+	uint64_t *b = xmalloc(w * sizeof *b);
+	struct pnext *pn = xcalloc(lx->npats + 1, sizeof *pn);
+	lx->next_words = w;
+	lx->nexts = xgrow(lx->nexts, &cap, w, sizeof *lx->nexts);
+	memset(lx->nexts, 0xff, w * sizeof *lx->nexts);
+	lx->nnexts = 1;
+	for (size_t pi = 0; pi < lx->npats; pi++) {
+		memset(b, 0, w * sizeof *b);
+		pn[pi].bloom = UINT64_MAX;
+		if (!next_set(lx, &lx->pats[pi], b))
+			continue;
+		int k = text_map_get(&seen, (const char *)b, w * sizeof *b);
+		if (k < 0) {
+			k = (int)lx->nnexts++;
+			lx->nexts = xgrow(lx->nexts, &cap, lx->nnexts * w,
+			    sizeof *lx->nexts);
+			memcpy(lx->nexts + (size_t)k * w, b, w * sizeof *b);
+			text_map_set(&seen, (const char *)b, w * sizeof *b, k);
+		}
+		pn[pi].at = (uint32_t)((size_t)k * w);
+		pn[pi].bloom = 0;
+		uint32_t count = 0;
+		for (size_t x = 0; x < w; x++)
+			for (uint64_t v = b[x]; v; v &= v - 1) {
+				uint32_t id = (uint32_t)(x * 64) +
+				    (uint32_t)__builtin_ctzll(v);
+				pn[pi].bloom |= (uint64_t)1 << bloom_bit(id);
+				count++;
+			}
+		pn[pi].pair = !((b[nv >> 6] >> (nv & 63)) & 1) &&
+		    count <= PAIR_MAX_NEXT;
+	}
+	free(b);
+	text_map_free(&seen);
+	return pn;
+}
+
+static struct lex_cand
+cand_of(const struct lexicon *lx, const struct pnext *pn, uint32_t pi)
+{
+	const struct lex_pattern *p = &lx->pats[pi];
+	struct lex_cand c = {pi, pn[pi].at, {0, 0}, pn[pi].bloom};
+	for (uint32_t j = 0; j < 2; j++) {
+		uint32_t id = j < p->nreq ? lx->req[p->req + j] : UINT32_MAX;
+		c.req[j] = id < lx->req_any ? id : lx->req_any;
+	}
+	return c;
+}
+
+/* Append the candidates of list l to lx->cands (only those not found
+ * through the pairs when pairs is true); returns where they start. */
+static uint32_t
+cands_add(struct lexicon *lx, const struct pnext *pn,
+    const struct lex_plist *l, bool pairs, size_t *cap)
+{
+	uint32_t from = lx->ncands;
+	lx->cands = xgrow(lx->cands, cap, (size_t)lx->ncands + l->n + 1,
+	    sizeof *lx->cands);
+	for (size_t i = 0; i < l->n; i++)
+		if (!pairs || !pn[l->v[i]].pair)
+			lx->cands[lx->ncands++] = cand_of(lx, pn, l->v[i]);
+	return from;
+}
+
+/* The bit of lex_disp.pairs for next word next. */
+static inline uint32_t
+pair_bit(uint32_t next)
+{
+	return (next * 0x9E3779B1u) >> 27;
+}
+
+static uint32_t
+pair_hash(uint32_t id, uint32_t next)
+{
+	return (id * 0x9E3779B1u) ^ (next * 0x85EBCA77u) ^
+	    ((id ^ next) >> 7);
+}
+
+/* The slot of pair (id, next) in lx->pairs: its entry or an empty one. */
+static uint32_t
+pair_slot(const struct lexicon *lx, uint32_t id, uint32_t next)
+{
+	uint32_t i = pair_hash(id, next) & lx->pair_mask;
+	while (lx->pairs[i].from != lx->pairs[i].to &&
+	    (lx->pairs[i].id != id || lx->pairs[i].next != next))
+		i = (i + 1) & lx->pair_mask;
+	return i;
+}
+
+/* A (next word, place in its list) of a pattern of one first word. */
+struct pair_ent {
+	uint32_t next, pos;
+};
+
+static int
+pair_ent_cmp(const void *a, const void *b)
+{
+	const struct pair_ent *x = a, *y = b;
+	if (x->next != y->next)
+		return x->next < y->next ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* by_id's candidates whose next-word set is small: one copy per word of
+ * the set, grouped by (first, next) word pair in lx->pcands and found
+ * through the hash table lx->pairs; each group keeps the list's (pattern)
+ * order. */
+static void
+index_pairs(struct lexicon *lx, const struct pnext *pn)
+{
+	size_t n = 0, cap = 0, pcap = 0;
+	struct pair_ent *ents = NULL;
+	for (size_t i = 0; i < lx->nby_id; i++)
+		for (size_t j = 0; j < lx->by_id[i].n; j++) {
+			const struct pnext *x = &pn[lx->by_id[i].v[j]];
+			if (!x->pair)
+				continue;
+			const uint64_t *b = lx->nexts + x->at;
+			for (size_t k = 0; k < lx->next_words; k++)
+				n += (size_t)__builtin_popcountll(b[k]);
+		}
+	/* The groups first, then a table of twice as many slots. */
+	struct lex_pair *groups = NULL;
+	size_t ngroups = 0, gcap = 0;
+	lx->pcands = xgrow(lx->pcands, &pcap, n + 1, sizeof *lx->pcands);
+	for (size_t i = 0; i < lx->nby_id; i++) {
+		const struct lex_plist *l = &lx->by_id[i];
+		size_t ne = 0;
+		for (size_t j = 0; j < l->n; j++) {
+			const struct pnext *x = &pn[l->v[j]];
+			if (!x->pair)
+				continue;
+			const uint64_t *b = lx->nexts + x->at;
+			for (size_t k = 0; k < lx->next_words; k++)
+				for (uint64_t v = b[k]; v; v &= v - 1) {
+					uint32_t id = (uint32_t)(k * 64) +
+					    (uint32_t)__builtin_ctzll(v);
+					ents = xgrow(ents, &cap, ne + 1, sizeof *ents);
+					ents[ne++] = (struct pair_ent){id, (uint32_t)j};
+				}
+		}
+		if (ne > 1)
+			qsort(ents, ne, sizeof *ents, pair_ent_cmp);
+		for (size_t j = 0; j < ne;) {
+			uint32_t next = ents[j].next;
+			groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
+			struct lex_pair *pr = &groups[ngroups++];
+			pr->id = (uint32_t)i;
+			pr->next = next;
+			pr->from = lx->npcands;
+			for (; j < ne && ents[j].next == next; j++) {
+				struct lex_cand c = cand_of(lx, pn, l->v[ents[j].pos]);
+				lx->pcands[lx->npcands++] = (struct lex_pcand){c.pat,
+				    {c.req[0], c.req[1]}};
+			}
+			pr->to = lx->npcands;
+			if (i < lx->ndisp)
+				lx->disp[i].pairs |= (uint32_t)1 << pair_bit(next);
+		}
+	}
+	size_t slots = 16;
+	while (slots < ngroups * 2)
+		slots *= 2;
+	lx->pairs = xcalloc(slots, sizeof *lx->pairs);
+	lx->pair_mask = (uint32_t)slots - 1;
+	for (size_t g = 0; g < ngroups; g++)
+		lx->pairs[pair_slot(lx, groups[g].id, groups[g].next)] = groups[g];
+	free(groups);
+	free(ents);
+}
+
+/* The bit of lexicon.pre_filter for a word's first 3 bytes p[0..3). */
+static inline uint32_t
+pre_bit(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	return ((uint32_t)u[0] * 961u + (uint32_t)u[1] * 31u + u[2]) & 1023;
+}
+
+/* lexicon.idle and lexicon.pre_filter, once disp is complete. */
+static void
+index_skips(struct lexicon *lx)
+{
+	lx->idle = xcalloc(lx->ndisp / 64 + 1, sizeof *lx->idle);
+	for (size_t i = 0; i <= lx->ndisp; i++) {
+		const struct lex_disp *d = &lx->disp[i];
+		if (d->n == 0 && d->pairs == 0 && d->pre < 0)
+			lx->idle[i >> 6] |= (uint64_t)1 << (i & 63);
+	}
+	memset(lx->pre_filter, 0, sizeof lx->pre_filter);
+	const struct text_map *bp = &lx->by_prefix;
+	for (size_t i = 0; i < bp->cap; i++)
+		if (bp->v[i].key && bp->v[i].klen == 3) {
+			uint32_t b = pre_bit(bp->v[i].key);
+			lx->pre_filter[b >> 6] |= (uint64_t)1 << (b & 63);
+		}
+}
+
+/* The candidate tables: by_id (without the pairs), pre_lists and by_num
+ * as one array, and the pairs. */
+static void
+index_cands(struct lexicon *lx)
+{
+	size_t nv = lx->norm.vocab.n, cap = 0;
+	lx->req_any = nv < PRESENT_WORDS * 64 - 1 ? (uint32_t)nv :
+	    PRESENT_WORDS * 64 - 1;
+	struct pnext *pn = index_nexts(lx);
+	for (size_t i = 0; i < lx->ndisp && i < lx->nby_id; i++) {
+		lx->disp[i].from = cands_add(lx, pn, &lx->by_id[i], true, &cap);
+		lx->disp[i].n = lx->ncands - lx->disp[i].from;
+	}
+	lx->cand_pre = xmalloc((lx->npre + 1) * sizeof *lx->cand_pre);
+	for (size_t i = 0; i < lx->npre; i++)
+		lx->cand_pre[i] = cands_add(lx, pn, &lx->pre_lists[i], false, &cap);
+	lx->cand_pre[lx->npre] = lx->ncands;
+	lx->cand_num = cands_add(lx, pn, &lx->by_num, false, &cap);
+	index_pairs(lx, pn);
+	free(pn);
+	index_skips(lx);
+}
+
+/* The elements of many words every match of a pattern needs one of,
+ * when they are sets of exact words (lexicon.rsets). */
+static void
+index_rsets(struct lexicon *lx)
+{
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
+	size_t cap = 0, wcap = 0;
+	for (size_t pi = 0; pi < lx->npats; pi++) {
+		struct lex_pattern *p = &lx->pats[pi];
+		p->rset = (uint32_t)lx->nrsets;
+		uint32_t ei = p->nel && lx->els[p->el].kind == LE_BOS ? 2 : 1;
+		for (; ei < p->nel; ei++) {
+			const struct lex_el *e = &lx->els[p->el + ei];
+			if (e->kind != LE_ALTS || e->optional || e->nalt < 2 ||
+			    e->set == 0 || lx->sets[e->set - 1].npfx)
+				continue;
+			bool exact = true;
+			for (uint32_t i = 0; i < e->nalt; i++)
+				if (lx->alts[e->alt + i].id < 0 ||
+				    (uint32_t)lx->alts[e->alt + i].id >= nv)
+					exact = false;
+			if (!exact)
+				continue;
+			/* The set's words of the vocabulary bitset that are not
+			 * empty, as (word, bits) pairs. */
+			const uint64_t *ex = lx->sets[e->set - 1].ex;
+			struct lex_rset r = {(uint32_t)lx->nrwords, 0};
+			for (size_t w = 0; w < ((size_t)nv + 63) / 64; w++) {
+				if (ex[w] == 0)
+					continue;
+				lx->rwords = xgrow(lx->rwords, &wcap, lx->nrwords + 1,
+				    sizeof *lx->rwords);
+				lx->rwords[lx->nrwords++] =
+				    (struct lex_rword){(uint32_t)w, ex[w]};
+				r.n++;
+			}
+			lx->rsets = xgrow(lx->rsets, &cap, lx->nrsets + 1,
+			    sizeof *lx->rsets);
+			lx->rsets[lx->nrsets++] = r;
+		}
+		p->nrset = (uint32_t)lx->nrsets - p->rset;
+	}
+}
+
 void
 lexicon_index(struct lexicon *lx)
 {
 	lexicon_index_free(lx);
 	lx->indexed = true;
+	text_norm_index(&lx->norm);
 	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	size_t words = ((size_t)nv + 63) / 64;
 	struct text_map keys = {0};
@@ -457,10 +817,10 @@ lexicon_index(struct lexicon *lx)
 	}
 	/* Every vocabulary word: the sets whose prefixes it starts with, and
 	 * the list of patterns its first 3 bytes index. */
-	lx->pre_of_id = xmalloc(((size_t)nv + 1) * sizeof *lx->pre_of_id);
-	lx->npre_of_id = nv;
-	for (uint32_t i = 0; i < nv; i++)
-		lx->pre_of_id[i] = -1;
+	lx->disp = xcalloc((size_t)nv + 1, sizeof *lx->disp);
+	lx->ndisp = nv;
+	for (uint32_t i = 0; i <= nv; i++) /* disp[nv]: an idle sentinel */
+		lx->disp[i].pre = -1;
 	const struct text_map *vm = &lx->norm.vocab;
 	for (size_t i = 0; i < vm->cap; i++) {
 		const struct text_map_ent *v = &vm->v[i];
@@ -468,7 +828,7 @@ lexicon_index(struct lexicon *lx)
 			continue;
 		uint32_t id = (uint32_t)v->val;
 		if (v->klen >= 3)
-			lx->pre_of_id[id] = text_map_get(&lx->by_prefix, v->key, 3);
+			lx->disp[id].pre = text_map_get(&lx->by_prefix, v->key, 3);
 		for (uint32_t l = 3; l <= v->klen && nplists; l++) {
 			int pl = text_map_get(&prefixes, v->key, l);
 			if (pl < 0)
@@ -496,47 +856,29 @@ lexicon_index(struct lexicon *lx)
 		}
 		p->nreq = (uint32_t)lx->nreq - p->req;
 	}
-	lx->req1 = xmalloc((lx->npats ? lx->npats : 1) * sizeof *lx->req1);
-	for (size_t pi = 0; pi < lx->npats; pi++)
-		lx->req1[pi] = lx->pats[pi].nreq ?
-		    lx->req[lx->pats[pi].req] : UINT32_MAX;
+	index_rsets(lx);
 	/* The word lists each vocabulary word is in. */
 	lx->wflags = xcalloc((size_t)nv + 1, 1);
 	lx->nwflags = nv;
 	const struct text_map *wl[] = {&lx->negators, &lx->subjects,
 	    &lx->breaks, &lx->neg_stops};
 	const uint8_t wf[] = {LW_NEGATOR, LW_SUBJECT, LW_BREAK, LW_NEG_STOP};
+	lx->wcomplete = 0;
 	for (size_t j = 0; j < sizeof wl / sizeof *wl; j++) {
+		bool all = true;
 		for (size_t i = 0; i < wl[j]->cap; i++) {
 			const struct text_map_ent *v = &wl[j]->v[i];
 			if (v->key == NULL)
 				continue;
 			int id = text_map_get(vm, v->key, v->klen);
+			all = all && id >= 0 && (uint32_t)id < nv;
 			if (id >= 0 && (uint32_t)id < nv)
 				lx->wflags[id] |= wf[j];
 		}
+		if (all)
+			lx->wcomplete |= wf[j];
 	}
-	/* The element after the indexed one, when both must match one token
-	 * each: try_list() tests the next token against it first. */
-	lx->next2 = xmalloc((lx->npats ? lx->npats : 1) * sizeof *lx->next2);
-	for (size_t pi = 0; pi < lx->npats; pi++) {
-		const struct lex_pattern *p = &lx->pats[pi];
-		uint32_t ei = 0;
-		lx->next2[pi] = UINT32_MAX;
-		if (ei < p->nel && lx->els[p->el + ei].kind == LE_BOS)
-			ei++;
-		if (ei + 1 >= p->nel)
-			continue;
-		const struct lex_el *a = &lx->els[p->el + ei];
-		const struct lex_el *b = &lx->els[p->el + ei + 1];
-		if ((a->kind != LE_ALTS && a->kind != LE_NUM) || a->optional ||
-		    b->kind != LE_ALTS || b->optional)
-			continue;
-		if (b->nalt == 1 && lx->alts[b->alt].id >= 0)
-			lx->next2[pi] = (uint32_t)lx->alts[b->alt].id & ~NEXT_EL;
-		else
-			lx->next2[pi] = NEXT_EL | (p->el + ei + 1);
-	}
+	index_cands(lx);
 	for (size_t i = 0; i < nplists; i++)
 		free(plists[i].v);
 	free(plists);
@@ -566,7 +908,7 @@ alt_match(const struct lexicon *lx, const struct lex_el *e,
 			for (uint32_t i = 0; i < s->npfx; i++) {
 				const struct lex_alt *a = &lx->alts[s->pfx[i]];
 				if (k->len >= a->plen &&
-				    memcmp(t->buf + k->off, a->prefix, a->plen) == 0)
+				    text_map_key_eq(t->buf + k->off, a->prefix, a->plen))
 					return true;
 			}
 			return false;
@@ -578,7 +920,7 @@ alt_match(const struct lexicon *lx, const struct lex_el *e,
 			if (k->id == a->id)
 				return true;
 		} else if (k->kind == TOK_WORD && k->len >= a->plen &&
-		    memcmp(t->buf + k->off, a->prefix, a->plen) == 0) {
+		    text_map_key_eq(t->buf + k->off, a->prefix, a->plen)) {
 			return true;
 		}
 	}
@@ -655,58 +997,158 @@ match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
 	}
 }
 
-/* Vocabulary ids present in the scanned text, when the vocabulary is
- * small enough for the bitset (else NULL: every pattern is tried). */
-#define PRESENT_WORDS 128
-
+/* Does the text hold every word p needs beyond its first two? */
 static inline __attribute__((always_inline)) bool
 has_required(const struct lexicon *lx, const struct lex_pattern *p,
     const uint64_t *present)
 {
-	if (present == NULL)
-		return true;
-	for (uint32_t i = 0; i < p->nreq; i++) {
+	for (uint32_t i = 2; i < p->nreq; i++) {
 		uint32_t id = lx->req[p->req + i];
-		if (!((present[id >> 6] >> (id & 63)) & 1))
+		if (id < lx->req_any && !((present[id >> 6] >> (id & 63)) & 1))
 			return false;
 	}
 	return true;
 }
 
-static inline __attribute__((always_inline)) void
-try_list(const struct lexicon *lx, const struct lex_plist *l,
-    const struct text_tokens *t, size_t ti, struct lex_matches *m,
+/* Does the text hold a word of each set p needs (lexicon.rsets)? */
+static bool
+has_sets(const struct lexicon *lx, const struct lex_pattern *p,
     const uint64_t *present)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		if (present != NULL) {
-			uint32_t k = lx->req1[l->v[i]];
-			if (k != UINT32_MAX && !((present[k >> 6] >> (k & 63)) & 1))
-				continue;
-		}
-		uint32_t nx = lx->next2 ? lx->next2[l->v[i]] : UINT32_MAX;
-		if (nx != UINT32_MAX) {
-			if (ti + 1 >= t->n)
-				continue;
-			if (nx & NEXT_EL) {
-				if (!alt_match(lx, &lx->els[nx & ~NEXT_EL], t, ti + 1))
-					continue;
-			} else if (t->v[ti + 1].id != (int32_t)nx) {
-				continue;
-			}
-		}
-		const struct lex_pattern *p = &lx->pats[l->v[i]];
-		if (!has_required(lx, p, present))
-			continue;
-		long end = match_at(lx, p, 0, t, ti);
-		if (end < 0)
-			continue;
+	for (uint32_t i = 0; i < p->nrset; i++) {
+		const struct lex_rset *r = &lx->rsets[p->rset + i];
+		const struct lex_rword *w = lx->rwords + r->from;
+		uint64_t any = 0;
+		for (uint32_t j = 0; j < r->n; j++)
+			any |= present[w[j].w] & w[j].bits;
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
+static void
+add_match(struct lex_matches *m, uint32_t pat, size_t ti, long end,
+    uint16_t cat)
+{
+	if (m->n + 1 > m->cap)
 		m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
-		struct lex_match *x = &m->v[m->n++];
-		x->pat = l->v[i];
-		x->start = (uint32_t)ti;
-		x->end = (uint32_t)(end > (long)ti ? end : (long)ti + 1);
-		x->cat = p->cat;
+	struct lex_match *x = &m->v[m->n++];
+	x->pat = pat;
+	x->start = (uint32_t)ti;
+	x->end = (uint32_t)(end > (long)ti ? end : (long)ti + 1);
+	x->cat = cat;
+}
+
+/* Try pattern pi at token ti unless the text lacks a word or a set of
+ * words it needs beyond its first two.  by_id: pi came from the token's
+ * by_id list, so a first element of words matches the token (one of its
+ * words is the token's) and matching starts after it. */
+static inline __attribute__((always_inline)) void
+try_pattern(const struct lexicon *lx, uint32_t pi, const struct text_tokens *t,
+    size_t ti, const uint64_t *present, struct lex_matches *m, bool by_id)
+{
+	const struct lex_pattern *p = &lx->pats[pi];
+	if (p->nreq > 2 && !has_required(lx, p, present))
+		return;
+	if (p->nrset && lx->req_any == lx->norm.vocab.n &&
+	    !has_sets(lx, p, present))
+		return;
+	bool skip = by_id && lx->els[p->el].kind == LE_ALTS;
+	long end = match_at(lx, p, skip, t, ti + skip);
+	if (end >= 0)
+		add_match(m, pi, ti, end, p->cat);
+}
+
+/* Try the candidates c[0 .. n) at token ti, whose next token is bit nb
+ * of the next-word sets (see lexicon.nexts).  A first pass without
+ * branches keeps those whose needed words are present and whose Bloom
+ * word lets the next token through; only they are tried, in order, the
+ * next token tested exactly first. */
+static inline __attribute__((always_inline)) void
+try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
+    const struct text_tokens *t, size_t ti, uint32_t nb,
+    const uint64_t *present, struct lex_matches *m, bool by_id)
+{
+	uint32_t bb = bloom_bit(nb);
+	const uint64_t *nw = lx->nexts + (nb >> 6);
+	uint32_t keep[64];
+	for (uint32_t b = 0; b < n; b += 64) {
+		uint32_t e = n - b > 64 ? b + 64 : n, nk = 0;
+		for (uint32_t i = b; i < e; i++) {
+			uint32_t r0 = c[i].req[0], r1 = c[i].req[1];
+			uint64_t ok = (present[r0 >> 6] >> (r0 & 63)) &
+			    (present[r1 >> 6] >> (r1 & 63)) & 1;
+			ok &= c[i].next_bloom >> bb;
+			keep[nk] = i;
+			nk += (uint32_t)ok;
+		}
+		for (uint32_t j = 0; j < nk; j++) {
+			const struct lex_cand *x = &c[keep[j]];
+			if ((nw[x->nexts] >> (nb & 63)) & 1)
+				try_pattern(lx, x->pat, t, ti, present, m, by_id);
+		}
+	}
+}
+
+/* try_cands() for a pair's candidates, whose next word is known to fit:
+ * only the words they need are tested before trying them. */
+static inline __attribute__((always_inline)) void
+try_pcands(const struct lexicon *lx, const struct lex_pcand *c, uint32_t n,
+    const struct text_tokens *t, size_t ti, const uint64_t *present,
+    struct lex_matches *m)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t r0 = c[i].req[0], r1 = c[i].req[1];
+		if ((present[r0 >> 6] >> (r0 & 63)) &
+		    (present[r1 >> 6] >> (r1 & 63)) & 1)
+			try_pattern(lx, c[i].pat, t, ti, present, m, true);
+	}
+}
+
+/* Matches m->v[from ..) in pattern order (they start at one token). */
+static void
+sort_matches(struct lex_matches *m, size_t from)
+{
+	for (size_t i = from + 1; i < m->n; i++) {
+		struct lex_match x = m->v[i];
+		size_t j = i;
+		while (j > from && m->v[j - 1].pat > x.pat) {
+			m->v[j] = m->v[j - 1];
+			j--;
+		}
+		m->v[j] = x;
+	}
+}
+
+/* Without the index (lexicon_index() not run): every pattern of a list. */
+static void
+try_list(const struct lexicon *lx, const struct lex_plist *l,
+    const struct text_tokens *t, size_t ti, struct lex_matches *m)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct lex_pattern *p = &lx->pats[l->v[i]];
+		long end = match_at(lx, p, 0, t, ti);
+		if (end >= 0)
+			add_match(m, l->v[i], ti, end, p->cat);
+	}
+}
+
+static void
+scan_plain(const struct lexicon *lx, const struct text_tokens *t,
+    struct lex_matches *m)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *k = &t->v[i];
+		if (k->id >= 0 && (size_t)k->id < lx->nby_id)
+			try_list(lx, &lx->by_id[k->id], t, i, m);
+		if (k->kind == TOK_WORD && k->len >= 3) {
+			int pl = text_map_get(&lx->by_prefix, t->buf + k->off, 3);
+			if (pl >= 0)
+				try_list(lx, &lx->pre_lists[pl], t, i, m);
+		}
+		if (k->kind == TOK_NUM)
+			try_list(lx, &lx->by_num, t, i, m);
 	}
 }
 
@@ -715,30 +1157,59 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
     struct lex_matches *m)
 {
 	m->n = 0;
-	uint64_t bits[PRESENT_WORDS];
-	const uint64_t *present = NULL;
-	size_t nv = lx->norm.vocab.n;
-	if (lx->indexed && nv <= PRESENT_WORDS * 64) {
-		memset(bits, 0, (nv + 63) / 64 * sizeof *bits);
-		for (size_t i = 0; i < t->n; i++) {
-			int32_t id = t->v[i].id;
-			if (id >= 0 && (size_t)id < nv)
-				bits[id >> 6] |= (uint64_t)1 << (id & 63);
-		}
-		present = bits;
+	if (!lx->indexed) {
+		scan_plain(lx, t, m);
+		return;
 	}
+	/* The vocabulary ids of the text (those below req_any), and
+	 * req_any itself. */
+	uint64_t present[PRESENT_WORDS];
+	uint32_t any = lx->req_any;
+	memset(present, 0, ((size_t)any / 64 + 1) * sizeof *present);
+	present[any >> 6] |= (uint64_t)1 << (any & 63);
+	for (size_t i = 0; i < t->n; i++) {
+		uint32_t id = (uint32_t)t->v[i].id;
+		id = id < any ? id : any; /* without a branch */
+		present[id >> 6] |= (uint64_t)1 << (id & 63);
+	}
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
-		if (k->id >= 0 && (size_t)k->id < lx->nby_id)
-			try_list(lx, &lx->by_id[k->id], t, i, m, present);
-		if (k->kind == TOK_WORD && k->len >= 3) {
-			int pl = k->id >= 0 && (size_t)k->id < lx->npre_of_id ?
-			    lx->pre_of_id[k->id] :
-			    text_map_get(&lx->by_prefix, t->buf + k->off, 3);
-			if (pl >= 0)
-				try_list(lx, &lx->pre_lists[pl], t, i, m, present);
+		uint32_t nid = i + 1 < t->n ? (uint32_t)t->v[i + 1].id : UINT32_MAX;
+		uint32_t nb = nid < nv ? nid : nv;
+		int pl = -1;
+		/* Few branches: known, unknown and idle words alternate.  An
+		 * id outside the vocabulary reads disp's idle sentinel. */
+		uint32_t id = (uint32_t)k->id, nd = (uint32_t)lx->ndisp;
+		uint32_t cid = id < nd ? id : nd;
+		if (!((lx->idle[cid >> 6] >> (cid & 63)) & 1)) {
+			/* by_id's list, as the rest and the pair (id, nid). */
+			const struct lex_disp *d = &lx->disp[k->id];
+			size_t m0 = m->n;
+			if (d->n)
+				try_cands(lx, lx->cands + d->from, d->n, t, i, nb,
+				    present, m, true);
+			if (nid != UINT32_MAX && (d->pairs >> pair_bit(nid) & 1)) {
+				const struct lex_pair *pr =
+				    &lx->pairs[pair_slot(lx, (uint32_t)k->id, nid)];
+				if (pr->from != pr->to)
+					try_pcands(lx, lx->pcands + pr->from,
+					    pr->to - pr->from, t, i, present, m);
+			}
+			if (m->n - m0 > 1)
+				sort_matches(m, m0);
+			pl = d->pre;
+		} else if ((id >= nd) & (k->kind == TOK_WORD) & (k->len >= 3) &&
+		    ((lx->pre_filter[pre_bit(t->buf + k->off) >> 6] >>
+		    (pre_bit(t->buf + k->off) & 63)) & 1)) {
+			pl = text_map_get(&lx->by_prefix, t->buf + k->off, 3);
 		}
+		if (pl >= 0 && k->kind == TOK_WORD && k->len >= 3)
+			try_cands(lx, lx->cands + lx->cand_pre[pl],
+			    lx->cand_pre[pl + 1] - lx->cand_pre[pl], t, i, nb,
+			    present, m, false);
 		if (k->kind == TOK_NUM)
-			try_list(lx, &lx->by_num, t, i, m, present);
+			try_cands(lx, lx->cands + lx->cand_num,
+			    lx->ncands - lx->cand_num, t, i, nb, present, m, false);
 	}
 }

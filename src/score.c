@@ -39,6 +39,7 @@ scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
 	s->st = st;
 	text_tokens_init(&s->tok);
 	text_tokens_init(&s->tmp);
+	text_tokens_init(&s->prev);
 	*out = s;
 	return 0;
 }
@@ -52,6 +53,9 @@ scorer_free(struct scorer *s)
 	stem_free(s->st);
 	text_tokens_free(&s->tok);
 	text_tokens_free(&s->tmp);
+	text_tokens_free(&s->prev);
+	text_memo_free(&s->memo);
+	free(s->prev_text);
 	free(s->m.v);
 	free(s->dead);
 	free(s->negby);
@@ -60,6 +64,8 @@ scorer_free(struct scorer *s)
 	free(s->zone);
 	free(s->h1);
 	free(s->h2);
+	free(s->hs1);
+	free(s->hs2);
 	score_restate_free(s);
 	free(s);
 }
@@ -74,7 +80,12 @@ score_reply(struct scorer *s, const struct score_ctx *ctx, const char *reply,
 	if (reply == NULL)
 		len = 0;
 	struct score_run r = {s, s->lx, ctx, reply, len, out};
-	text_tokenize(&s->lx->norm, reply, len, &s->tok);
+	/* The last reply's tokens stay in s->prev: the next reply's history
+	 * usually starts with it (score_pitfalls.c). */
+	struct text_tokens last = s->prev;
+	s->prev = s->tok;
+	s->tok = last;
+	text_tokenize_memo(&s->lx->norm, reply, len, &s->tok, &s->memo);
 	lexicon_scan(s->lx, &s->tok, &s->m);
 	score_mark(&r);
 	score_calm(&r);
@@ -84,4 +95,9 @@ score_reply(struct scorer *s, const struct score_ctx *ctx, const char *reply,
 	score_restate(&r);
 	score_pitfalls(&r);
 	score_overall(&r);
+	s->prev_text = xgrow(s->prev_text, &s->cprev, len + 1, 1);
+	if (len)
+		memcpy(s->prev_text, reply, len);
+	s->prev_len = len;
+	s->have_prev = true;
 }

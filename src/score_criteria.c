@@ -11,6 +11,7 @@ static void
 kill(struct score_run *r, size_t i)
 {
 	r->s->dead[i] = 1;
+	r->s->cover_fresh = false;
 }
 
 /* A word in capitals that is not a known acronym. */
@@ -50,8 +51,8 @@ score_calm(struct score_run *r)
 	score_cover(r);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
-		if (k->kind == TOK_WORD && (k->flags & TF_CAPS) &&
-		    !(k->flags & TF_SUB) && shouted(r, k)) {
+		if (((k->kind == TOK_WORD) &
+		    ((k->flags & (TF_CAPS | TF_SUB)) == TF_CAPS)) && shouted(r, k)) {
 			score_evidence(r, CRIT_CALM, i, i + 1, false,
 			    "shouting: a whole word in capitals");
 			if (nviol++ == 0)
@@ -61,7 +62,7 @@ score_calm(struct score_run *r)
 	size_t nbang = 0, run_at = SIZE_MAX;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
-		if (k->kind != TOK_PUNCT || t->buf[k->off] != '!')
+		if (!((k->kind == TOK_PUNCT) & (t->buf[k->off] == '!')))
 			continue;
 		nbang++;
 		if (run_at == SIZE_MAX && i + 1 < t->n &&

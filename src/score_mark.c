@@ -10,12 +10,20 @@ tok_is_f(const struct lexicon *lx, const struct text_tokens *t, size_t i,
     const struct text_map *set, uint8_t flag)
 {
 	const struct token *k = &t->v[i];
-	if (k->kind != TOK_WORD)
-		return false;
-	/* A vocabulary word: the lexicon knows the lists it is in. */
-	if (k->id >= 0 && (size_t)k->id < lx->nwflags)
-		return (lx->wflags[k->id] & flag) != 0;
-	return text_map_get(set, t->buf + k->off, k->len) >= 0;
+	/* A vocabulary word: the lexicon knows the lists it is in; when all
+	 * the list's words are in the vocabulary, no other word is.  (Few
+	 * branches: words, numbers and punctuation alternate.) */
+	if (lx->wflags == NULL) /* no index */
+		return k->kind == TOK_WORD &&
+		    text_map_get(set, t->buf + k->off, k->len) >= 0;
+	uint32_t id = (uint32_t)k->id, nw = (uint32_t)lx->nwflags;
+	bool known = id < nw;
+	bool in = (k->kind == TOK_WORD) &
+	    ((lx->wflags[known ? id : nw] & flag) != 0);
+	if (known || (lx->wcomplete & flag))
+		return in;
+	return k->kind == TOK_WORD &&
+	    text_map_get(set, t->buf + k->off, k->len) >= 0;
 }
 
 #define tok_is(t, i, set, flag) tok_is_f(r->lx, t, i, set, flag)
@@ -38,12 +46,19 @@ score_mark(struct score_run *r)
 	struct scorer *s = r->s;
 	struct text_tokens *t = &s->tok;
 	const struct lex_matches *m = &s->m;
-	s->negby = xgrow(s->negby, &s->cnegby, t->n + 1, sizeof *s->negby);
-	s->dead = xgrow(s->dead, &s->cdead, m->n + 1, 1);
-	s->sarc = xgrow(s->sarc, &s->csarc, t->nsent + 1, 1);
-	s->cover = xgrow(s->cover, &s->ccover, t->n + 1, sizeof *s->cover);
-	s->zone = xgrow(s->zone, &s->czone, t->n + 1, 1);
+	/* Grown only when too small (no call in the common case). */
+	if (s->cnegby < t->n + 1)
+		s->negby = xgrow(s->negby, &s->cnegby, t->n + 1, sizeof *s->negby);
+	if (s->cdead < m->n + 1)
+		s->dead = xgrow(s->dead, &s->cdead, m->n + 1, 1);
+	if (s->csarc < t->nsent + 1)
+		s->sarc = xgrow(s->sarc, &s->csarc, t->nsent + 1, 1);
+	if (s->ccover < t->n + 1)
+		s->cover = xgrow(s->cover, &s->ccover, t->n + 1, sizeof *s->cover);
+	if (s->czone < t->n + 1)
+		s->zone = xgrow(s->zone, &s->czone, t->n + 1, 1);
 	memset(s->dead, 0, m->n);
+	s->cover_fresh = false;
 	memset(s->sarc, 0, t->nsent + 1);
 	memset(s->zone, 0, t->n + 1);
 	for (size_t i = 0; i < t->n; i++)
@@ -192,6 +207,9 @@ score_cover(struct score_run *r)
 {
 	struct scorer *s = r->s;
 	const struct text_tokens *t = &s->tok;
+	if (s->cover_fresh)
+		return;
+	s->cover_fresh = true;
 	memset(s->cover, 0, t->n * sizeof *s->cover);
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct lex_match *x = &s->m.v[i];

@@ -30,6 +30,13 @@ struct scorer {
 	struct lexicon *lx;
 	struct stemmer *st;
 	struct text_tokens tok, tmp;
+	struct text_memo memo;   /* typo look-ups, for lx->norm */
+	struct text_tokens prev; /* the tokens of the reply graded before,
+	                          * whose text is prev_text (marks aside,
+	                          * what text_tokenize() made of it) */
+	char *prev_text;
+	size_t prev_len, cprev;
+	bool have_prev;
 	struct lex_matches m;
 	uint8_t *dead;          /* per match: voided (why in score_run) */
 	size_t cdead;
@@ -40,10 +47,14 @@ struct scorer {
 	uint32_t *cover;        /* per token: bit c set if a live match of
 	                         * category c covers it (score_cover()) */
 	size_t ccover;
+	bool cover_fresh;       /* cover is up to date: no match has died
+	                         * since score_cover() */
 	uint8_t *zone;          /* per token: ZN_* flags */
 	size_t czone;
 	uint64_t *h1, *h2;      /* word-pair hashes for near-duplicates */
 	size_t ch1, ch2;
+	uint64_t *hs1, *hs2;    /* the same as sets (score_pitfalls.c) */
+	size_t chs1, chs2;
 	struct fact_cache *facts; /* prepared fact sets (score_restate.c) */
 };
 
@@ -86,7 +97,8 @@ void score_overall(struct score_run *r);
 bool score_negated(const struct score_run *r, const struct lex_match *m);
 bool score_sarcastic(const struct score_run *r, const struct lex_match *m);
 bool score_overlaps(const struct lex_match *a, const struct lex_match *b);
-/* Recompute scorer.cover from the matches still live.  Linear. */
+/* Bring scorer.cover up to date with the matches still live (nothing to
+ * do if none has died since the last call).  Linear. */
 void score_cover(struct score_run *r);
 /* Does any live match of category cat overlap m (as of score_cover())? */
 bool score_overlaps_cat(const struct score_run *r, const struct lex_match *m,

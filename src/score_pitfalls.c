@@ -5,93 +5,99 @@
 #include "score_parts.h"
 #include "xalloc.h"
 
-/* Sort a[0..n) ascending; tmp has room for n.  Insertion sort of runs of
- * 8, then bottom-up merges (no calls through a comparison function). */
-static void
-sort_u64(uint64_t *a, uint64_t *tmp, size_t n)
-{
-	for (size_t lo = 0; lo < n; lo += 8) {
-		size_t hi = lo + 8 < n ? lo + 8 : n;
-		for (size_t i = lo + 1; i < hi; i++) {
-			uint64_t x = a[i];
-			size_t j = i;
-			for (; j > lo && a[j - 1] > x; j--)
-				a[j] = a[j - 1];
-			a[j] = x;
-		}
-	}
-	uint64_t *src = a, *dst = tmp;
-	for (size_t w = 8; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n;
-			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t i = lo, j = mid, o = lo;
-			while (i < mid && j < hi)
-				dst[o++] = src[j] < src[i] ? src[j++] : src[i++];
-			while (i < mid)
-				dst[o++] = src[i++];
-			while (j < hi)
-				dst[o++] = src[j++];
-		}
-		uint64_t *x = src;
-		src = dst;
-		dst = x;
-	}
-	if (src != a)
-		memcpy(a, src, n * sizeof *a);
-}
-
-/* Hashes of the consecutive word pairs of t (single words if only one). */
+/* Hashes of the consecutive word pairs of t (single words if only one),
+ * in *buf (grown as needed), in text order. */
 static size_t
 pair_hashes(const struct text_tokens *t, uint64_t **buf, size_t *cap)
 {
 	size_t n = 0;
 	uint64_t prev = 0;
 	bool have = false;
+	*buf = xgrow(*buf, cap, t->n + 1, sizeof **buf);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
 		if (!text_is_word(k))
 			continue;
 		uint64_t h = text_map_hash(t->buf + k->off, k->len) | 1;
-		if (have) {
-			*buf = xgrow(*buf, cap, n + 1, sizeof **buf);
+		if (have)
 			(*buf)[n++] = prev * 0x9e3779b97f4a7c15ull ^ h;
-		}
 		prev = h;
 		have = true;
 	}
-	if (n == 0 && have) {
-		*buf = xgrow(*buf, cap, 1, sizeof **buf);
+	if (n == 0 && have)
 		(*buf)[n++] = prev;
-	}
-	*buf = xgrow(*buf, cap, 2 * n, sizeof **buf);
-	sort_u64(*buf, *buf + n, n);
 	return n;
 }
 
-/* Jaccard similarity of two sorted hash lists (duplicates collapsed). */
-static double
-jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+/* A set of hashes: open addressing in v (mask + 1 slots, 0 empty), with
+ * zero itself noted apart. */
+struct hset {
+	uint64_t *v;
+	size_t mask;
+	bool zero;
+};
+
+/* Empty hs, with room for n hashes; *buf and *cap are its storage. */
+static void
+hset_init(struct hset *hs, uint64_t **buf, size_t *cap, size_t n)
 {
-	size_t i = 0, j = 0, inter = 0, uni = 0;
-	while (i < na || j < nb) {
-		uint64_t x;
-		if (j >= nb || (i < na && a[i] < b[j])) {
-			x = a[i++];
-		} else if (i >= na || b[j] < a[i]) {
-			x = b[j++];
-		} else {
-			x = a[i];
-			inter++;
-			i++;
-			j++;
-		}
-		uni++;
-		while (i < na && a[i] == x)
-			i++;
-		while (j < nb && b[j] == x)
-			j++;
+	size_t slots = 16;
+	while (slots < 2 * n)
+		slots *= 2;
+	*buf = xgrow(*buf, cap, slots, sizeof **buf);
+	memset(*buf, 0, slots * sizeof **buf);
+	hs->v = *buf;
+	hs->mask = slots - 1;
+	hs->zero = false;
+}
+
+/* Is x in hs? */
+static bool
+hset_has(const struct hset *hs, uint64_t x)
+{
+	if (x == 0)
+		return hs->zero;
+	for (size_t i = (size_t)(x >> 17) & hs->mask;; i = (i + 1) & hs->mask) {
+		if (hs->v[i] == x)
+			return true;
+		if (hs->v[i] == 0)
+			return false;
 	}
+}
+
+/* Add x to hs; false if it was there already. */
+static bool
+hset_add(struct hset *hs, uint64_t x)
+{
+	if (x == 0) {
+		bool was = hs->zero;
+		hs->zero = true;
+		return !was;
+	}
+	size_t i = (size_t)(x >> 17) & hs->mask;
+	while (hs->v[i] != 0) {
+		if (hs->v[i] == x)
+			return false;
+		i = (i + 1) & hs->mask;
+	}
+	hs->v[i] = x;
+	return true;
+}
+
+/* Jaccard similarity of the set a (na distinct hashes) and the hashes
+ * b[0..nb) (duplicates collapsed), hb holding b's distinct ones. */
+static double
+jaccard(const struct hset *a, size_t na, const uint64_t *b, size_t nb,
+    struct hset *hb)
+{
+	size_t inter = 0, ub = 0;
+	for (size_t j = 0; j < nb; j++) {
+		if (!hset_add(hb, b[j]))
+			continue;
+		ub++;
+		inter += hset_has(a, b[j]);
+	}
+	size_t uni = na + ub - inter;
 	return uni ? (double)inter / (double)uni : 0.0;
 }
 
@@ -105,13 +111,29 @@ template_history(struct score_run *r)
 	size_t n1 = pair_hashes(&s->tok, &s->h1, &s->ch1);
 	if (n1 == 0)
 		return;
+	struct hset a, b;
+	size_t na = 0;
+	hset_init(&a, &s->hs1, &s->chs1, n1);
+	for (size_t i = 0; i < n1; i++)
+		na += hset_add(&a, s->h1[i]);
 	for (size_t h = 0; h < ctx->nhistory; h++) {
 		const char *old = ctx->history[h];
 		if (old == NULL)
 			continue;
-		text_tokenize(&s->lx->norm, old, strlen(old), &s->tmp);
-		size_t n2 = pair_hashes(&s->tmp, &s->h2, &s->ch2);
-		if (n2 && jaccard(s->h1, n1, s->h2, n2) >= r->lx->duplicate_similarity) {
+		/* The reply graded last is still tokenized in s->prev. */
+		size_t olen = strlen(old);
+		const struct text_tokens *ot = &s->prev;
+		if (!s->have_prev || olen != s->prev_len ||
+		    memcmp(old, s->prev_text, olen) != 0) {
+			text_tokenize_memo(&s->lx->norm, old, olen, &s->tmp,
+			    &s->memo);
+			ot = &s->tmp;
+		}
+		size_t n2 = pair_hashes(ot, &s->h2, &s->ch2);
+		if (n2 == 0)
+			continue;
+		hset_init(&b, &s->hs2, &s->chs2, n2);
+		if (jaccard(&a, na, s->h2, n2, &b) >= r->lx->duplicate_similarity) {
 			score_pitfall(r, PIT_TEMPLATE, 0, s->tok.n,
 			    "the same reply was already sent in this conversation");
 			return;
@@ -122,14 +144,32 @@ template_history(struct score_run *r)
 static size_t
 count_words(const struct text_tokens *t, size_t limit, size_t *at)
 {
-	size_t n = 0;
-	*at = t->n;
+	size_t n = 0, a = t->n;
 	for (size_t i = 0; i < t->n; i++) {
-		if (!text_is_word(&t->v[i]) || (t->v[i].flags & TF_SUB))
-			continue;
-		if (n++ == limit)
-			*at = i;
+		/* Without branches: words and numbers alternate with
+		 * punctuation unpredictably. */
+		const struct token *k = &t->v[i];
+		size_t c = (size_t)((k->kind == TOK_WORD) | (k->kind == TOK_NUM)) &
+		    (size_t)!(k->flags & TF_SUB);
+		a = (c & (n == limit)) ? i : a;
+		n += c;
 	}
+	*at = a;
+	return n;
+}
+
+/* Write v in decimal at out (at most 20 digits); returns the length. */
+static size_t
+put_uint(char *out, size_t v)
+{
+	char d[24];
+	size_t n = 0;
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		out[i] = d[n - 1 - i];
 	return n;
 }
 
@@ -143,8 +183,7 @@ score_pitfalls(struct score_run *r)
 	bool stock = false, has_num = false;
 	size_t stock_a = 0, stock_b = 0;
 	for (size_t i = 0; i < t->n; i++)
-		if (t->v[i].kind == TOK_NUM)
-			has_num = true;
+		has_num |= t->v[i].kind == TOK_NUM;
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct lex_match *x = &s->m.v[i];
 		bool live = !s->dead[i];
@@ -192,10 +231,14 @@ score_pitfalls(struct score_run *r)
 	size_t at;
 	size_t words = count_words(t, (size_t)r->lx->too_long_words, &at);
 	if (words > (size_t)r->lx->too_long_words) {
-		char *why = xasprintf("%zu words: keep it under about %d", words,
-		    r->lx->too_long_words);
+		/* "%zu words: keep it under about %d", without printf. */
+		char why[80];
+		size_t n = put_uint(why, words);
+		memcpy(why + n, " words: keep it under about ", 28);
+		n += 28;
+		n += put_uint(why + n, (size_t)r->lx->too_long_words);
+		why[n] = '\0';
 		score_pitfall(r, PIT_TOO_LONG, at, t->n, why);
-		free(why);
 	}
 }
 

@@ -68,7 +68,7 @@ add_text(struct scorer *s, struct overlap_set *os, const char *text,
 {
 	if (text == NULL)
 		return;
-	text_tokenize(&s->lx->norm, text, strlen(text), &s->tmp);
+	text_tokenize_memo(&s->lx->norm, text, strlen(text), &s->tmp, &s->memo);
 	overlap_set_add(os, &s->tmp, 0, s->tmp.n, fact, &s->lx->stopwords,
 	    s->st);
 }
@@ -89,7 +89,8 @@ fill_facts(struct scorer *s, struct overlap_set *os,
 	if (ctx->customer == NULL)
 		return;
 	/* No facts: each sentence of the customer's message is one. */
-	text_tokenize(&s->lx->norm, ctx->customer, strlen(ctx->customer), &s->tmp);
+	text_tokenize_memo(&s->lx->norm, ctx->customer, strlen(ctx->customer),
+	    &s->tmp, &s->memo);
 	size_t from = 0;
 	for (size_t i = 0; i <= s->tmp.n; i++) {
 		if (i == s->tmp.n || s->tmp.v[i].sent != s->tmp.v[from].sent) {
@@ -109,7 +110,7 @@ ent_has(const struct fc_ent *e, uint32_t h, const struct fact_cache *c)
 }
 
 /* The fact set of ctx, from the cache or prepared now. */
-static const struct overlap_set *
+static struct overlap_set *
 build_facts(struct scorer *s, const struct score_ctx *ctx)
 {
 	if (s->facts == NULL)
@@ -212,7 +213,7 @@ score_restate(struct score_run *r)
 	struct scorer *s = r->s;
 	const struct score_ctx *ctx = r->ctx;
 	struct crit_result *c = &r->g->crit[CRIT_RESTATE];
-	const struct overlap_set *os = build_facts(s, ctx);
+	struct overlap_set *os = build_facts(s, ctx);
 	uint32_t hits[32], ent[32];
 	struct overlap_result res;
 	size_t nh = overlap_match(os, &s->tok, &s->lx->stopwords, s->st,
@@ -240,14 +241,25 @@ score_restate(struct score_run *r)
 				b++;
 				i++;
 			}
-			char *why;
+			/* "names the problem: <fact>", built in place unless
+			 * the fact is long. */
+			static const char lead[] = "names the problem: ";
+			char buf[256];
+			char *why = NULL;
+			const char *w = "names a detail the customer gave";
 			if (ctx->nfacts > 0 && fact < ctx->nfacts &&
-			    ctx->facts[fact].text)
-				why = xasprintf("names the problem: %s",
-				    ctx->facts[fact].text);
-			else
-				why = xstrdup("names a detail the customer gave");
-			score_evidence(r, CRIT_RESTATE, a, b, true, why);
+			    ctx->facts[fact].text) {
+				const char *ft = ctx->facts[fact].text;
+				size_t fl = strlen(ft);
+				if (fl < sizeof buf - sizeof lead) {
+					memcpy(buf, lead, sizeof lead - 1);
+					memcpy(buf + sizeof lead - 1, ft, fl + 1);
+					w = buf;
+				} else {
+					w = why = xasprintf("%s%s", lead, ft);
+				}
+			}
+			score_evidence(r, CRIT_RESTATE, a, b, true, w);
 			free(why);
 		}
 		for (size_t i = 0; i < s->m.n; i++)

@@ -30,10 +30,19 @@ struct stem_memo {
 	char s[STEM_MEMO_LEN];
 };
 
+struct stem_word_memo {
+	uint32_t hash;
+	uint8_t wlen;         /* 0: empty */
+	uint8_t len1;         /* the result's length + 1 */
+	char w[STEM_MEMO_LEN];
+	char s[STEM_MEMO_LEN];
+};
+
 struct stemmer {
 	struct sb_stemmer *sb;
 	struct stem_slot *cache; /* STEM_CACHE_SLOTS, allocated on first use */
 	struct stem_memo *memo;  /* STEM_MEMO_IDS, allocated on first use */
+	struct stem_word_memo *wmemo; /* STEM_WORD_MEMO, the same */
 };
 
 struct stemmer *
@@ -55,7 +64,18 @@ stem_free(struct stemmer *st)
 	sb_stemmer_delete(st->sb);
 	free(st->cache);
 	free(st->memo);
+	free(st->wmemo);
 	free(st);
+}
+
+/* a[0..n) == b[0..n), inline (words are short). */
+static inline int
+key_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
 }
 
 static size_t
@@ -86,7 +106,7 @@ stem_word(struct stemmer *st, const char *w, size_t n, char *out, size_t cap)
 		set = &st->cache[((h ^ (h >> 15)) & (STEM_CACHE_SLOTS - 1)) &
 		    ~(uint32_t)(STEM_CACHE_WAYS - 1)];
 		for (int j = 0; j < STEM_CACHE_WAYS; j++)
-			if (set[j].wlen == n && memcmp(set[j].w, w, n) == 0)
+			if (set[j].wlen == n && key_eq(set[j].w, w, n))
 				return put(out, cap, set[j].s, set[j].slen);
 	}
 	const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)n);
@@ -128,4 +148,34 @@ stem_memo_put(struct stemmer *st, uint32_t id, const char *s, size_t n)
 	memset(m->s, 0, sizeof m->s);
 	memcpy(m->s, s, n);
 	m->len1 = (uint8_t)(n + 1);
+}
+
+int
+stem_memo_get_word(struct stemmer *st, const char *w, size_t n, uint32_t h,
+    char *out)
+{
+	if (st == NULL || st->wmemo == NULL || n == 0 || n >= STEM_MEMO_LEN)
+		return -1;
+	const struct stem_word_memo *m = &st->wmemo[h & (STEM_WORD_MEMO - 1)];
+	if (m->wlen != n || m->hash != h || !key_eq(m->w, w, n))
+		return -1;
+	memcpy(out, m->s, STEM_MEMO_LEN);
+	return m->len1 - 1;
+}
+
+void
+stem_memo_put_word(struct stemmer *st, const char *w, size_t n, uint32_t h,
+    const char *s, size_t sn)
+{
+	if (st == NULL || n == 0 || n >= STEM_MEMO_LEN || sn >= STEM_MEMO_LEN)
+		return;
+	if (st->wmemo == NULL)
+		st->wmemo = xcalloc(STEM_WORD_MEMO, sizeof *st->wmemo);
+	struct stem_word_memo *m = &st->wmemo[h & (STEM_WORD_MEMO - 1)];
+	m->hash = h;
+	m->wlen = (uint8_t)n;
+	memcpy(m->w, w, n);
+	memset(m->s, 0, sizeof m->s);
+	memcpy(m->s, s, sn);
+	m->len1 = (uint8_t)(sn + 1);
 }

@@ -30,5 +30,14 @@ size_t stem_word(struct stemmer *st, const char *w, size_t n, char *out,
 #define STEM_MEMO_LEN 24
 int stem_memo_get(struct stemmer *st, uint32_t id, char *out);
 void stem_memo_put(struct stemmer *st, uint32_t id, const char *s, size_t n);
+/* The same for words without an id, by their text w[0..n) (h: any hash
+ * of it the caller always computes the same way): a direct-mapped memo
+ * of STEM_WORD_MEMO words shorter than STEM_MEMO_LEN bytes; a newer
+ * word may take an older one's place. */
+#define STEM_WORD_MEMO 1024
+int stem_memo_get_word(struct stemmer *st, const char *w, size_t n,
+    uint32_t h, char *out);
+void stem_memo_put_word(struct stemmer *st, const char *w, size_t n,
+    uint32_t h, const char *s, size_t sn);
 
 #endif

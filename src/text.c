@@ -21,7 +21,7 @@ text_norm_add_rewrite(struct text_norm *nm, const char *word,
 	nm->repl = xgrow(nm->repl, &nm->crepl, nm->nrepl + 1, sizeof *nm->repl);
 	nm->repl[nm->nrepl] = xstrdup(replacement);
 	text_map_set(&nm->rewrite, word, strlen(word), (int)nm->nrepl);
-	uint32_t fb = (text_map_hash_fast(word, strlen(word)) >> 20) & 4095;
+	uint32_t fb = (text_map_hash_fast(word, strlen(word)) >> 18) & 16383;
 	nm->rewrite_filter[fb >> 6] |= (uint64_t)1 << (fb & 63);
 	nm->nrepl++;
 }
@@ -35,7 +35,70 @@ text_norm_free(struct text_norm *nm)
 	text_map_free(&nm->rewrite);
 	text_map_free(&nm->vocab);
 	text_typo_free(&nm->typo);
+	free(nm->vfast);
 	memset(nm, 0, sizeof *nm);
+}
+
+/* The zero-padded 8 bytes of w[0..n), n <= 8. */
+static inline uint64_t
+vfast_key(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	memcpy(&k, w, n);
+	return k;
+}
+
+void
+text_norm_index(struct text_norm *nm)
+{
+	free(nm->vfast);
+	const struct text_map *vm = &nm->vocab;
+	size_t nshort = 0, slots = 16;
+	for (size_t i = 0; i < vm->cap; i++)
+		nshort += vm->v[i].key != NULL && vm->v[i].klen <= 8;
+	while (slots < nshort * 3)
+		slots *= 2;
+	nm->vfast = xmalloc(slots * sizeof *nm->vfast);
+	for (size_t i = 0; i < slots; i++)
+		nm->vfast[i].id = -1;
+	nm->vfast_mask = (uint32_t)slots - 1;
+	for (size_t i = 0; i < vm->cap; i++) {
+		const struct text_map_ent *e = &vm->v[i];
+		if (e->key == NULL || e->val < 0 || e->klen > 8 ||
+		    memchr(e->key, '\0', e->klen))
+			continue;
+		uint32_t j = e->hash & nm->vfast_mask;
+		while (nm->vfast[j].id >= 0)
+			j = (j + 1) & nm->vfast_mask;
+		nm->vfast[j].hash = e->hash;
+		nm->vfast[j].id = e->val;
+		nm->vfast[j].key = vfast_key(e->key, e->klen);
+	}
+	nm->vfast_n = vm->n;
+}
+
+/* The vocabulary id of w[0..n) (hash h, no NUL byte in it), or -1.
+ * w[0..8) must be readable whatever n (scan_word()'s buffer is). */
+static inline __attribute__((always_inline)) int32_t
+vocab_get(const struct text_norm *nm, const char *w, size_t n, uint32_t h)
+{
+	if (n > 8 || nm->vfast == NULL || nm->vfast_n != nm->vocab.n)
+		return text_map_get_h(&nm->vocab, w, n, h);
+	uint64_t key;
+	memcpy(&key, w, 8);
+	/* Keep the first n bytes (in memory order), 1 <= n <= 8. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	key &= ~(uint64_t)0 << (8 * (8 - n));
+#else
+	key &= ~(uint64_t)0 >> (8 * (8 - n));
+#endif
+	for (uint32_t j = h & nm->vfast_mask;; j = (j + 1) & nm->vfast_mask) {
+		const struct text_vocab_slot *sl = &nm->vfast[j];
+		if (sl->id < 0)
+			return -1;
+		if (sl->hash == h && sl->key == key)
+			return sl->id;
+	}
 }
 
 void
@@ -147,6 +210,7 @@ dec(const char *s, size_t len, size_t i, uint32_t *c)
 
 struct tk {
 	const struct text_norm *nm;
+	struct text_memo *memo;
 	struct text_tokens *t;
 	uint32_t sent;
 	bool sent_open;     /* a token has been emitted in this sentence */
@@ -171,7 +235,8 @@ emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 	tok->end = end;
 	tok->off = (uint32_t)t->blen;
 	tok->len = (uint16_t)n;
-	memcpy(t->buf + t->blen, norm, n);
+	if (norm != t->buf + t->blen) /* scan_word writes words in place */
+		memcpy(t->buf + t->blen, norm, n);
 	t->buf[t->blen + n] = '\0';
 	t->blen += n + 1;
 	tok->kind = (uint8_t)kind;
@@ -214,6 +279,57 @@ all_digits(const char *w, size_t n)
 	return cp_digit((unsigned char)w[0]);
 }
 
+/* The memo: direct-mapped by the word's hash (text_map_hash_fast). */
+#define TEXT_MEMO_SLOTS 1024
+#define TEXT_MEMO_WORD 22
+
+struct text_memo_slot {
+	uint32_t hash;
+	uint8_t len;                 /* 0: empty */
+	char w[TEXT_MEMO_WORD];
+	const char *fix;             /* borrowed from the text_norm's typo */
+};
+
+void
+text_memo_free(struct text_memo *memo)
+{
+	free(memo->v);
+	memo->v = NULL;
+}
+
+/* text_typo_fix() of w[0..n) (hash h), through k's memo if any. */
+static const char *
+typo_fix(struct tk *k, const char *w, size_t n, uint32_t h)
+{
+	if (k->memo == NULL || n >= TEXT_MEMO_WORD)
+		return text_typo_fix(&k->nm->typo, w, n);
+	if (k->memo->v == NULL)
+		k->memo->v = xcalloc(TEXT_MEMO_SLOTS, sizeof *k->memo->v);
+	struct text_memo_slot *sl = &k->memo->v[h & (TEXT_MEMO_SLOTS - 1)];
+	if (sl->len == n && sl->hash == h && text_map_key_eq(sl->w, w, n))
+		return sl->fix;
+	sl->fix = text_typo_fix(&k->nm->typo, w, n);
+	sl->hash = h;
+	sl->len = (uint8_t)n;
+	memcpy(sl->w, w, n);
+	return sl->fix;
+}
+
+/* Emit w[0..n) (hash h), a word not in the vocabulary (nor rewritten):
+ * the keyword it is a typo of, or itself. */
+static void
+emit_unknown(struct tk *k, const char *w, size_t n, size_t start, size_t end,
+    uint8_t flags, uint32_t h)
+{
+	const char *fix = typo_fix(k, w, n, h);
+	if (fix) {
+		emit(k, fix, strlen(fix), start, end, TOK_WORD, flags | TF_TYPO);
+		return;
+	}
+	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
+	    n <= TEXT_MAX_NORM ? -1 : ID_UNKNOWN);
+}
+
 /* Emit one normalised word, applying rewrites and typo correction. */
 static void
 emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
@@ -226,7 +342,7 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 	if (nm && rewrite) {
 		/* One hash for both maps. */
 		uint32_t h = text_map_hash_fast(w, n);
-		uint32_t fb = (h >> 20) & 4095;
+		uint32_t fb = (h >> 18) & 16383;
 		int r = (nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1 ?
 		    text_map_get_h(&nm->rewrite, w, n, h) : -1;
 		if (r >= 0) {
@@ -249,12 +365,8 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 		if (nm->vocab.n) {
 			int32_t vid = text_map_get_h(&nm->vocab, w, n, h);
 			if (vid < 0) {
-				const char *fix = text_typo_fix(&nm->typo, w, n);
-				if (fix) {
-					emit(k, fix, strlen(fix), start, end, TOK_WORD,
-					    flags | TF_TYPO);
-					return;
-				}
+				emit_unknown(k, w, n, start, end, flags, h);
+				return;
 			}
 			if (n <= TEXT_MAX_NORM)
 				id = vid;
@@ -262,6 +374,34 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 	}
 	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
 	    id);
+}
+
+/* emit_word(..., true) for the common case, inline: a word that is not
+ * rewritten; anything else goes to emit_word(). */
+static inline __attribute__((always_inline)) void
+emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
+    size_t end, uint8_t flags)
+{
+	const struct text_norm *nm = k->nm;
+	if (n == 0)
+		return;
+	if (nm == NULL || nm->vocab.n == 0) {
+		emit_word(k, w, n, start, end, flags, true);
+		return;
+	}
+	uint32_t h = text_map_hash_fast(w, n);
+	uint32_t fb = (h >> 18) & 16383;
+	if ((nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1) {
+		emit_word(k, w, n, start, end, flags, true);
+		return;
+	}
+	int32_t vid = vocab_get(nm, w, n, h);
+	if (vid < 0) {
+		emit_unknown(k, w, n, start, end, flags, h);
+		return;
+	}
+	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
+	    n <= TEXT_MAX_NORM ? vid : ID_UNKNOWN);
 }
 
 static const char *const is_bases[] = {
@@ -274,7 +414,7 @@ static bool
 in_list(const char *w, size_t n, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+		if (strncmp(list[i], w, n) == 0 && list[i][n] == '\0')
 			return true;
 	return false;
 }
@@ -285,7 +425,7 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
     size_t end, uint8_t flags)
 {
 	if (ap >= n || ap == 0) {
-		emit_word(k, w, n, start, end, flags, true);
+		emit_word_fast(k, w, n, start, end, flags);
 		return;
 	}
 	const char *cl = w + ap + 1;
@@ -297,7 +437,7 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 		bn = TEXT_MAX_NORM;
 	memcpy(base, w, bn);
 	base[bn] = '\0';
-#define CL(s) (cn == sizeof(s) - 1 && memcmp(cl, s, cn) == 0)
+#define CL(s) (cn == sizeof(s) - 1 && memcmp(cl, s, sizeof(s) - 1) == 0)
 	if (CL("t") && bn >= 2 && base[bn - 1] == 'n') {
 		bn--;
 		base[bn] = '\0';
@@ -356,6 +496,26 @@ starts_ci(const char *s, size_t len, size_t i, const char *pre)
 	return true;
 }
 
+/* Does a URL (http://, https://, www.) start at s[i]? */
+static inline bool
+url_at(const char *s, size_t len, size_t i)
+{
+	char c = (char)(s[i] | 0x20);
+	if (c == 'h')
+		return starts_ci(s, len, i, "http://") ||
+		    starts_ci(s, len, i, "https://");
+	return c == 'w' && starts_ci(s, len, i, "www.");
+}
+
+/* Does an ASCII letter that starts no URL begin a word at s[i]? */
+static inline bool
+word_start(const char *s, size_t len, size_t i)
+{
+	unsigned char lb = (unsigned char)(s[i] | 0x20);
+	return (unsigned char)(lb - 'a') < 26 && (unsigned char)s[i] < 0x80 &&
+	    ((lb != 'h' && lb != 'w') || !url_at(s, len, i));
+}
+
 static size_t
 skip_nonspace(const char *s, size_t len, size_t i)
 {
@@ -366,16 +526,153 @@ skip_nonspace(const char *s, size_t len, size_t i)
 	return i;
 }
 
+/* ASCII letters and digits: their class bits (AC_*), else 0. */
+enum { AC_LOWER = 1, AC_UPPER = 2, AC_DIGIT = 4 };
+static const uint8_t ascii_alnum[256] = {
+	['0'] = 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	['A'] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2,
+	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1,
+};
+
+/* Bytes after a run of ASCII letters and digits that may continue the
+ * word: UTF-8, an apostrophe, '@' (an e-mail address). */
+static const uint8_t word_more[256] = {
+	['\''] = 1, ['`'] = 1, ['@'] = 1,
+	[0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* ASCII punctuation and symbols that are always one token of their own
+ * (not '@', '#', '/', ':', ';', '=', '-', which may start or join
+ * something longer): their kind, or PA_END for . ! ? (TOK_PUNCT). */
+enum { PA_PUNCT = 1, PA_SYMBOL, PA_END };
+static const uint8_t ascii_punct[128] = {
+	['!'] = PA_END, ['.'] = PA_END, ['?'] = PA_END,
+	['"'] = PA_PUNCT, ['\''] = PA_PUNCT, ['('] = PA_PUNCT, [')'] = PA_PUNCT,
+	[','] = PA_PUNCT, ['['] = PA_PUNCT, [']'] = PA_PUNCT, ['`'] = PA_PUNCT,
+	['{'] = PA_PUNCT, ['}'] = PA_PUNCT,
+	['$'] = PA_SYMBOL, ['%'] = PA_SYMBOL, ['&'] = PA_SYMBOL,
+	['+'] = PA_SYMBOL, ['*'] = PA_SYMBOL, ['<'] = PA_SYMBOL,
+	['>'] = PA_SYMBOL, ['^'] = PA_SYMBOL, ['~'] = PA_SYMBOL,
+	['|'] = PA_SYMBOL, ['\\'] = PA_SYMBOL, ['_'] = PA_SYMBOL,
+};
+
+/* The vocabulary id of the one-byte word c (through the compact table). */
+static int32_t
+char_id(const struct tk *k, char c)
+{
+	if (k->nm == NULL)
+		return -1;
+	char b[8] = {c};
+	return vocab_get(k->nm, b, 1, text_map_hash_fast(b, 1));
+}
+
+/* Emit the ASCII punctuation s[i] (kind pa, see ascii_punct) and, after
+ * one that ends a sentence, the . ! ? that follow it; returns the end. */
+static size_t
+punct_ascii(struct tk *k, const char *s, size_t len, size_t i, uint8_t pa)
+{
+	bool ends = pa == PA_END;
+	emit_id(k, s + i, 1, i, i + 1, pa == PA_SYMBOL ? TOK_SYMBOL : TOK_PUNCT,
+	    ends ? TF_SENT_END : 0, char_id(k, s[i]));
+	i++;
+	if (ends) {
+		/* "?!" and "..." end one sentence, not several. */
+		while (i < len && (s[i] == '.' || s[i] == '!' || s[i] == '?')) {
+			emit_id(k, s + i, 1, i, i + 1, TOK_PUNCT, TF_SENT_END,
+			    char_id(k, s[i]));
+			i++;
+		}
+		end_sentence(k);
+	}
+	return i;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* How many of the 8 bytes p[0..8) lead with ASCII letters and digits;
+ * if fewer than 8, they are written lower-cased to w (8 bytes are) and
+ * *seen gets their AC_LOWER and AC_UPPER classes. */
+static inline __attribute__((always_inline)) size_t
+short_word(const char *p, char *w, unsigned *seen)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	uint64_t x;
+	memcpy(&x, p, 8);
+	/* Each byte below 0x80 stays within its byte in these sums: bit 7
+	 * of (v + 0x80 - lo) & ~(v + 0x7f - hi) is set iff lo <= v <= hi. */
+	uint64_t x7 = x & ~high, l = x7 | ones * 0x20;
+	uint64_t alpha = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7f - 'z'));
+	uint64_t digit = (x7 + ones * (0x80 - '0')) & ~(x7 + ones * (0x7f - '9'));
+	uint64_t stop = ~((alpha | digit) & ~x) & high;
+	if (stop == 0)
+		return 8;
+	size_t n = (size_t)__builtin_ctzll(stop) >> 3;
+	uint64_t lowered = x | ones * 0x20;
+	memcpy(w, &lowered, 8);
+	/* The letters of the lead; bit 5 of each, moved to bit 7, is set
+	 * for a small letter. */
+	alpha &= high & (((uint64_t)1 << (8 * n)) - 1);
+	uint64_t small = x << 2;
+	*seen = ((alpha & small) ? AC_LOWER : 0) |
+	    ((alpha & ~small) ? AC_UPPER : 0);
+	return n;
+}
+#endif
+
 /* Scan a word starting at i; emits it and returns the end. */
 static size_t
 scan_word(struct tk *k, const char *s, size_t len, size_t i)
 {
-	char w[TEXT_MAX_NORM + 8];
+	/* The word is lower-cased straight into the token buffer, where
+	 * emit_id() finds it already in place (anything emitted first, a
+	 * rewrite or a contraction, is copied from elsewhere over it). */
+	struct text_tokens *t = k->t;
+	if (t->buf == NULL || t->blen + TEXT_MAX_NORM + 8 > t->bcap)
+		t->buf = xgrow(t->buf, &t->bcap, t->blen + TEXT_MAX_NORM + 8, 1);
+	char *w = t->buf + t->blen;
 	size_t wn = 0, ap = SIZE_MAX, start = i;
 	int upper = 0, lower = 0;
 	uint32_t c;
 	size_t n;
-	while (i < len) {
+	/* The run of ASCII letters and digits, lower-cased (| 0x20 leaves
+	 * digits alone); what ends it is looked at below only when it may
+	 * continue the word (UTF-8, an apostrophe, '@'). */
+	unsigned seen = 0;
+	size_t short_n = 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* Most words are shorter than 8 bytes: all of one in a single step,
+	 * when 8 bytes are there to read. */
+	if (len - i >= 8)
+		short_n = short_word(s + i, w, &seen);
+#endif
+	if (short_n < 8) {
+		wn = short_n;
+		i += short_n;
+	} else {
+		size_t lim = len - i < TEXT_MAX_NORM ? len : i + TEXT_MAX_NORM;
+		for (uint8_t cl; i < lim &&
+		    (cl = ascii_alnum[(unsigned char)s[i]]); i++) {
+			seen |= cl;
+			w[wn++] = (char)(s[i] | 0x20);
+		}
+		while (i < len && ascii_alnum[(unsigned char)s[i]])
+			seen |= ascii_alnum[(unsigned char)s[i++]];
+	}
+	/* Only "no lower case" and "2+ capitals" matter (TF_CAPS). */
+	lower = (seen & AC_LOWER) != 0;
+	if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER)
+		for (size_t j = start; j < i; j++)
+			upper += ascii_alnum[(unsigned char)s[j]] == AC_UPPER;
+	bool more = i < len && word_more[(unsigned char)s[i]];
+	while (more && i < len) {
 		/* ASCII letters and digits, without decoding. */
 		unsigned char b = (unsigned char)s[i];
 		if ((unsigned char)((b | 0x20) - 'a') < 26) {
@@ -502,14 +799,21 @@ void
 text_tokenize(const struct text_norm *nm, const char *s, size_t len,
     struct text_tokens *t)
 {
-	struct tk k = {nm, t, 0, false};
+	text_tokenize_memo(nm, s, len, t, NULL);
+}
+
+void
+text_tokenize_memo(const struct text_norm *nm, const char *s, size_t len,
+    struct text_tokens *t, struct text_memo *memo)
+{
+	struct tk k = {nm, memo, t, 0, false};
 	t->n = 0;
 	t->blen = 0;
 	size_t i = 0;
 	if (s == NULL)
 		len = 0;
 	while (i < len) {
-		/* ASCII fast paths: spaces, and letters that cannot start a
+		/* ASCII fast paths: spaces, and letters that do not start a
 		 * URL (everything below tests nothing else for them). */
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x80) {
@@ -523,8 +827,18 @@ text_tokenize(const struct text_norm *nm, const char *s, size_t len,
 				continue;
 			}
 			unsigned char lb = (unsigned char)(b | 0x20);
-			if ((unsigned char)(lb - 'a') < 26 && lb != 'h' && lb != 'w') {
+			if ((unsigned char)(lb - 'a') < 26 &&
+			    ((lb != 'h' && lb != 'w') || !url_at(s, len, i))) {
 				i = scan_word(&k, s, len, i);
+				/* Words one space apart, the common case, go
+				 * from word to word here. */
+				while (i + 1 < len && s[i] == ' ' &&
+				    word_start(s, len, i + 1))
+					i = scan_word(&k, s, len, i + 1);
+				continue;
+			}
+			if (ascii_punct[b]) {
+				i = punct_ascii(&k, s, len, i, ascii_punct[b]);
 				continue;
 			}
 		}
@@ -539,10 +853,7 @@ text_tokenize(const struct text_norm *nm, const char *s, size_t len,
 			i += n;
 			continue;
 		}
-		if (((c | 0x20) == 'h' || (c | 0x20) == 'w') &&
-		    (starts_ci(s, len, i, "http://") ||
-		    starts_ci(s, len, i, "https://") ||
-		    starts_ci(s, len, i, "www."))) {
+		if (url_at(s, len, i)) {
 			size_t e = skip_nonspace(s, len, i);
 			/* Trailing sentence punctuation is not part of the URL. */
 			while (e > i + 4 && strchr(".,!?;:)", s[e - 1]))

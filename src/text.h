@@ -61,18 +61,34 @@ struct text_tokens {
 /* Normalisation tables.  Zero-initialised tables are valid (no rewrites). */
 struct text_norm {
 	struct text_map rewrite;   /* word -> index into repl */
-	uint64_t rewrite_filter[64]; /* bit (hash >> 20) % 4096 of each
+	uint64_t rewrite_filter[256]; /* bit (hash >> 18) % 16384 of each
 	                              * rewritten word (text_map_hash_fast) */
 	char **repl;               /* owned replacement strings, words separated by spaces */
 	size_t nrepl, crepl;
 	struct text_map vocab;     /* every word the lexicon knows -> id */
 	struct text_typo typo;     /* keywords whose typos are corrected */
+	struct text_vocab_slot *vfast; /* owned: vocab's words of up to 8
+	                            * bytes, compact (text_norm_index()) */
+	uint32_t vfast_mask;
+	size_t vfast_n;            /* vocab.n when built: used only while
+	                            * they are equal */
+};
+
+/* A word of up to 8 bytes and its vocabulary id, in 16 bytes. */
+struct text_vocab_slot {
+	uint32_t hash;             /* text_map_hash_fast() */
+	int32_t id;                /* -1: empty */
+	uint64_t key;              /* the bytes, zero-padded */
 };
 
 /* Add a rewrite: word (lower case) -> replacement (one or more words). */
 void text_norm_add_rewrite(struct text_norm *nm, const char *word,
     const char *replacement);
 void text_norm_free(struct text_norm *nm);
+/* Build nm->vfast, a compact copy of the vocabulary's short words that
+ * the tokenizer probes first; call again after adding words (until then
+ * the tokenizer ignores it). */
+void text_norm_index(struct text_norm *nm);
 
 void text_tokens_init(struct text_tokens *t);
 void text_tokens_free(struct text_tokens *t);
@@ -81,6 +97,21 @@ void text_tokens_free(struct text_tokens *t);
  * nm may be NULL for no normalisation.  Linear in len. */
 void text_tokenize(const struct text_norm *nm, const char *s, size_t len,
     struct text_tokens *t);
+
+/* A memo of the typo look-ups of words not in a text_norm's vocabulary
+ * (the keyword each corrects to, or none), so that a word seen again costs
+ * one probe.  Its owner zero-initialises it, uses it with one text_norm
+ * only, which must not change meanwhile, and frees it with
+ * text_memo_free(). */
+struct text_memo_slot;
+struct text_memo {
+	struct text_memo_slot *v; /* TEXT_MEMO_SLOTS, allocated on first use */
+};
+
+void text_memo_free(struct text_memo *memo);
+/* text_tokenize() with a memo (NULL: none). */
+void text_tokenize_memo(const struct text_norm *nm, const char *s, size_t len,
+    struct text_tokens *t, struct text_memo *memo);
 
 /* The normalised text of token i. */
 static inline const char *

@@ -59,6 +59,17 @@ text_map_hash_fast(const char *k, size_t n)
 	return (uint32_t)h;
 }
 
+/* Are a[0..n) and b[0..n) the same bytes?  Inline: keys are short, and
+ * a hash match makes them nearly always equal. */
+static inline int
+text_map_key_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 /* text_map_get() given h = text_map_hash_fast(k, n), so that one hash
  * serves lookups of the same key in several maps. */
 static inline int
@@ -71,7 +82,7 @@ text_map_get_h(const struct text_map *m, const char *k, size_t n, uint32_t h)
 		const struct text_map_ent *e = &m->v[i];
 		if (e->key == NULL)
 			return -1;
-		if (e->hash == h && e->klen == n && memcmp(e->key, k, n) == 0)
+		if (e->hash == h && e->klen == n && text_map_key_eq(e->key, k, n))
 			return e->val;
 	}
 }

@@ -7,12 +7,21 @@
 #include "stem.h"
 #include "xalloc.h"
 
+/* The set changes: what overlap_match() remembered no longer holds. */
+static void
+forget_ids(struct overlap_set *os)
+{
+	if (os->nseen_id)
+		memset(os->seen_id, 0, os->nseen_id * sizeof *os->seen_id);
+}
+
 void
 overlap_set_clear(struct overlap_set *os)
 {
 	text_map_free(&os->stems);
 	os->n = 0;
 	os->nunits = 0;
+	forget_ids(os);
 }
 
 void
@@ -20,6 +29,7 @@ overlap_set_free(struct overlap_set *os)
 {
 	text_map_free(&os->stems);
 	free(os->ent);
+	free(os->seen_id);
 	memset(os, 0, sizeof *os);
 }
 
@@ -40,18 +50,31 @@ content_stem(const struct text_tokens *t, size_t i, const struct text_map *stop,
 	}
 	if (k->kind != TOK_WORD)
 		return 0;
-	/* A word of the vocabulary: its result is remembered by id (the
-	 * stop list and the stemmer are the scorer's, the same every call). */
+	/* The result is remembered by vocabulary id, or for another word
+	 * by its text (the stop list and the stemmer are the scorer's, the
+	 * same every call). */
+	uint32_t h = 0;
 	if (k->id >= 0) {
 		int r = stem_memo_get(st, (uint32_t)k->id, out);
 		if (r >= 0)
 			return (size_t)r;
+	} else {
+		/* Other words by their text. */
+		h = text_map_hash_fast(w, k->len);
+		int r = stem_memo_get_word(st, w, k->len, h, out);
+		if (r >= 0)
+			return (size_t)r;
 	}
 	size_t n = 0;
-	if (k->len >= 2 && text_map_get(stop, w, k->len) < 0)
+	if (k->len >= 2 && text_map_get_h(stop, w, k->len,
+	    k->id >= 0 ? text_map_hash_fast(w, k->len) : h) < 0)
 		n = stem_word(st, w, k->len, out, OVERLAP_STEM);
+	else
+		out[0] = '\0';
 	if (k->id >= 0)
 		stem_memo_put(st, (uint32_t)k->id, out, n);
+	else
+		stem_memo_put_word(st, w, k->len, h, out, n);
 	return n;
 }
 
@@ -64,6 +87,7 @@ overlap_set_add(struct overlap_set *os, const struct text_tokens *t,
 		return;
 	size_t u = os->nunits++;
 	os->unit_fact[u] = fact;
+	forget_ids(os);
 	char s[OVERLAP_STEM];
 	for (size_t i = from; i < to && i < t->n; i++) {
 		size_t n = content_stem(t, i, stop, st, s);
@@ -107,17 +131,29 @@ find_ent(const struct overlap_set *os, const char *s, size_t n,
 			const char *es = os->ent[i].stem;
 			size_t l = os->ent[i].slen;
 			if (l >= 4 && l + 3 <= wn &&
-			    ((word[0] == es[0] && memcmp(word, es, l) == 0) ||
+			    ((word[0] == es[0] && text_map_key_eq(word, es, l)) ||
 			    (word[wn - l] == es[0] &&
-			    memcmp(word + wn - l, es, l) == 0)))
+			    text_map_key_eq(word + wn - l, es, l))))
 				return (int)i;
 		}
 	}
 	return -1;
 }
 
+/* The entry token i names, or -1 (find_ent() of its content stem). */
+static int
+token_ent(const struct overlap_set *os, const struct text_tokens *t,
+    size_t i, const struct text_map *stop, struct stemmer *st)
+{
+	char s[OVERLAP_STEM];
+	size_t n = content_stem(t, i, stop, st, s);
+	if (n == 0)
+		return -1;
+	return find_ent(os, s, n, t->buf + t->v[i].off, t->v[i].len);
+}
+
 size_t
-overlap_match(const struct overlap_set *os, const struct text_tokens *t,
+overlap_match(struct overlap_set *os, const struct text_tokens *t,
     const struct text_map *stop, struct stemmer *st, uint32_t skip_mark,
     uint32_t *hits, uint32_t *hit_ent, size_t cap, struct overlap_result *res)
 {
@@ -129,14 +165,31 @@ overlap_match(const struct overlap_set *os, const struct text_tokens *t,
 	    xcalloc(os->n, 1);
 	memset(seen, 0, os->n <= sizeof seen_small ? os->n : 0);
 	size_t nh = 0;
-	char s[OVERLAP_STEM];
 	for (size_t i = 0; i < t->n; i++) {
-		if (t->v[i].mark & skip_mark)
+		const struct token *k = &t->v[i];
+		/* Only words and numbers are content (content_stem()). */
+		if ((k->mark & skip_mark) ||
+		    (k->kind != TOK_WORD && k->kind != TOK_NUM))
 			continue;
-		size_t n = content_stem(t, i, stop, st, s);
-		if (n == 0)
-			continue;
-		int e = find_ent(os, s, n, t->buf + t->v[i].off, t->v[i].len);
+		int e;
+		/* A word of the vocabulary always names the same entry. */
+		if (k->kind == TOK_WORD && k->id >= 0 && os->n < INT16_MAX) {
+			size_t id = (size_t)k->id;
+			if (id >= os->nseen_id) {
+				size_t old = os->nseen_id;
+				os->seen_id = xgrow(os->seen_id, &os->nseen_id, id + 1,
+				    sizeof *os->seen_id);
+				memset(os->seen_id + old, 0,
+				    (os->nseen_id - old) * sizeof *os->seen_id);
+			}
+			if (os->seen_id[id] == 0) {
+				int f = token_ent(os, t, i, stop, st);
+				os->seen_id[id] = (int16_t)(f >= 0 ? f + 1 : -1);
+			}
+			e = os->seen_id[id] > 0 ? os->seen_id[id] - 1 : -1;
+		} else {
+			e = token_ent(os, t, i, stop, st);
+		}
 		if (e < 0)
 			continue;
 		if (nh < cap) {

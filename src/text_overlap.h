@@ -32,6 +32,11 @@ struct overlap_set {
 	size_t n, cap;
 	size_t nunits;
 	size_t unit_fact[OVERLAP_MAX_UNITS];
+	int16_t *seen_id;           /* per vocabulary id of a word token: 0 not
+	                             * looked up yet, -1 names no entry, else
+	                             * the entry + 1 (overlap_match() fills it;
+	                             * changing the set empties it) */
+	size_t nseen_id;
 };
 
 struct overlap_result {
@@ -50,10 +55,11 @@ void overlap_set_add(struct overlap_set *os, const struct text_tokens *t,
     size_t from, size_t to, size_t fact, const struct text_map *stop,
     struct stemmer *st);
 /* Match the words of t against os, skipping tokens whose mark has any bit
- * of skip_mark.  Token indexes of matching words go to hits (at most cap;
+ * of skip_mark.  A word token's result is remembered in os by its
+ * vocabulary id: stop and st must be the same on every call for one set.  Token indexes of matching words go to hits (at most cap;
  * the number found is returned), the entry each one named to hit_ent
  * (when not NULL; cap entries too) and the counts to *res. */
-size_t overlap_match(const struct overlap_set *os, const struct text_tokens *t,
+size_t overlap_match(struct overlap_set *os, const struct text_tokens *t,
     const struct text_map *stop, struct stemmer *st, uint32_t skip_mark,
     uint32_t *hits, uint32_t *hit_ent, size_t cap, struct overlap_result *res);
 

@@ -156,6 +156,53 @@ START_TEST(test_shipped_lexicon)
 }
 END_TEST
 
+/* The index (candidate filters, word pairs) finds what trying every
+ * pattern of a token's lists finds, in the same order. */
+static const char *const scan_texts[] = {
+	"I'm so sorry, I completely understand how frustrating this is.",
+	"We can't refund it, it's against policy, calm down!!",
+	"I totally get your concern and I will send a replacement by Friday",
+	"you must have done it wrong",
+	"Sorry that you feel that way. Our courier lost it, not us.",
+	"Let me check: I can offer 20% off or a refund of $15 today",
+	"I'm sorry",
+	"sorry",
+	"apologies apologize apologising frustr frustrated i",
+	"The the the i i i understand understand 1 2 3 refund refunds",
+};
+
+START_TEST(test_scan_index)
+{
+	struct lexicon *lx;
+	struct diags d = {0};
+	ck_assert_int_eq(lexicon_load("assets", "en", &lx, &d), 0);
+	struct text_tokens t;
+	text_tokens_init(&t);
+	struct lex_matches a = {0}, b = {0};
+	size_t total = 0;
+	for (size_t i = 0; i < sizeof scan_texts / sizeof *scan_texts; i++) {
+		const char *s = scan_texts[i];
+		text_tokenize(&lx->norm, s, strlen(s), &t);
+		lexicon_index(lx);
+		lexicon_scan(lx, &t, &a);
+		lexicon_index_free(lx);
+		lexicon_scan(lx, &t, &b);
+		ck_assert_uint_eq(a.n, b.n);
+		for (size_t j = 0; j < a.n; j++) {
+			ck_assert_uint_eq(a.v[j].pat, b.v[j].pat);
+			ck_assert_uint_eq(a.v[j].start, b.v[j].start);
+			ck_assert_uint_eq(a.v[j].end, b.v[j].end);
+		}
+		total += a.n;
+	}
+	ck_assert_uint_ge(total, 10);
+	free(a.v);
+	free(b.v);
+	text_tokens_free(&t);
+	lexicon_free(lx);
+}
+END_TEST
+
 static Suite *
 lexicon_suite(void)
 {
@@ -165,6 +212,7 @@ lexicon_suite(void)
 	tcase_add_test(tc, test_every_problem_reported);
 	tcase_add_loop_test(tc, test_match, 0, sizeof mcases / sizeof *mcases);
 	tcase_add_test(tc, test_shipped_lexicon);
+	tcase_add_test(tc, test_scan_index);
 	suite_add_tcase(s, tc);
 	return s;
 }

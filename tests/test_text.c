@@ -1,4 +1,5 @@
 /* test_text.c: tokenizing and normalising (contractions, chat, typos). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,6 +75,74 @@ START_TEST(test_tokenize)
 }
 END_TEST
 
+/* A memo changes nothing: every case twice through one memo (the second
+ * time from it), token by token as without. */
+START_TEST(test_memo)
+{
+	struct text_memo memo = {0};
+	struct text_tokens a, b;
+	text_tokens_init(&a);
+	text_tokens_init(&b);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t c = 0; c < sizeof tok_cases / sizeof *tok_cases; c++) {
+			const char *in = tok_cases[c].in;
+			text_tokenize(&norm, in, strlen(in), &a);
+			text_tokenize_memo(&norm, in, strlen(in), &b, &memo);
+			ck_assert_uint_eq(a.n, b.n);
+			ck_assert_uint_eq(a.nsent, b.nsent);
+			for (size_t i = 0; i < a.n; i++) {
+				ck_assert_str_eq(text_tok(&a, i), text_tok(&b, i));
+				ck_assert_int_eq(a.v[i].id, b.v[i].id);
+				ck_assert_uint_eq(a.v[i].flags, b.v[i].flags);
+				ck_assert_uint_eq(a.v[i].kind, b.v[i].kind);
+				ck_assert_uint_eq(a.v[i].start, b.v[i].start);
+				ck_assert_uint_eq(a.v[i].end, b.v[i].end);
+			}
+		}
+	}
+	text_tokens_free(&a);
+	text_tokens_free(&b);
+	text_memo_free(&memo);
+}
+END_TEST
+
+/* The compact copy of the vocabulary's short words finds the same ids as
+ * the vocabulary, and is ignored once a word is added after it. */
+START_TEST(test_vocab_index)
+{
+	static const char *const words[] = {"a", "is", "the", "word", "eight888",
+	    "ninenine9", "sorry", "refunded", "twelve-chars", "z"};
+	const char *text = "A word, the WORD is eight888 ninenine9 refunded; "
+	    "sorry not in it zz z";
+	struct text_norm nm = {0};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		text_map_add(&nm.vocab, words[i], strlen(words[i]), (int)i);
+	struct text_tokens a, b;
+	text_tokens_init(&a);
+	text_tokens_init(&b);
+	text_tokenize(&nm, text, strlen(text), &a);
+	text_norm_index(&nm);
+	text_tokenize(&nm, text, strlen(text), &b);
+	ck_assert_uint_eq(a.n, b.n);
+	size_t known = 0;
+	for (size_t i = 0; i < a.n; i++) {
+		ck_assert_int_eq(a.v[i].id, b.v[i].id);
+		known += a.v[i].id >= 0;
+	}
+	ck_assert_uint_eq(known, 10);
+	/* "zz" is added after the index: found all the same. */
+	text_map_add(&nm.vocab, "zz", 2, 10);
+	text_tokenize(&nm, text, strlen(text), &b);
+	bool found = false;
+	for (size_t i = 0; i < b.n; i++)
+		found |= strcmp(text_tok(&b, i), "zz") == 0 && b.v[i].id == 10;
+	ck_assert(found);
+	text_tokens_free(&a);
+	text_tokens_free(&b);
+	text_norm_free(&nm);
+}
+END_TEST
+
 START_TEST(test_flags)
 {
 	struct text_tokens t;
@@ -132,6 +201,8 @@ text_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_tokenize, 0, sizeof tok_cases / sizeof *tok_cases);
+	tcase_add_test(tc, test_memo);
+	tcase_add_test(tc, test_vocab_index);
 	tcase_add_test(tc, test_flags);
 	tcase_add_test(tc, test_typo);
 	tcase_add_test(tc, test_map);

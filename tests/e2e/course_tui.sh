@@ -37,13 +37,18 @@ step_row() {
 	grab
 	printf '%s\n' "$last_screen" | grep -E "^ +$1\. " | tr -s ' ' | sed 's/^ //'
 }
-# row_is N PATTERN: step N's row matches the extended regex PATTERN.
+# row_is N PATTERN: step N's row matches the extended regex PATTERN (polled
+# for up to 10 seconds, as the screen may still be drawing).
 row_is() {
-	got=$(step_row "$1")
-	printf '%s\n' "$got" | grep -E -q -e "$2" || {
-		echo "  step $1 is \"$got\"" >&2
-		return 1
-	}
+	n=100
+	while [ "$n" -gt 0 ]; do
+		got=$(step_row "$1")
+		printf '%s\n' "$got" | grep -E -q -e "$2" && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	echo "  step $1 is \"$got\"" >&2
+	return 1
 }
 # in_range N: N is a whole number from 0 to 100.
 in_range() {
@@ -108,46 +113,46 @@ COURSES=
 exam=no
 run --trainee ana
 check "the library opens" wait_for "irate: calm the angry customer"
-check "the library's footer offers the courses" shows "F4 courses"
+check "the library's footer offers the courses" wait_for "F4 courses"
 keys F4
 check "F4 opens the courses" wait_for "irate: courses"
-check "the shipped course is listed" shows "New hire, day one"
-check "with 0 of 5 steps passed" shows "0 of 5"
-check "and its next step" shows "1. The wine stain that came back"
+check "the shipped course is listed" wait_for "New hire, day one"
+check "with 0 of 5 steps passed" wait_for "0 of 5"
+check "and its next step" wait_for "1. The wine stain that came back"
 keys Enter
 check "Enter opens the course" wait_for "Course: New hire, day one"
-check "0 of 5 steps passed for ana" shows "0 of 5 steps passed; trainee ana"
-check "the next step is 1" shows "Next: step 1, dry-cleaning-stain (practice)."
+check "0 of 5 steps passed for ana" wait_for "0 of 5 steps passed; trainee ana"
+check "the next step is 1" wait_for "Next: step 1, dry-cleaning-stain (practice)."
 check "fresh: step 1 open" row_is 1 "^1\. The wine stain that came back practice 60 - open$"
 check "fresh: step 2 locked" row_is 2 "^2\. .* practice 65 - locked$"
 check "fresh: step 5 locked, an exam" row_is 5 "^5\. .* exam 70 - locked$"
-check "the selected step's note" shows "Warm-up."
+check "the selected step's note" wait_for "Warm-up."
 
 # a locked step refuses to start
 keys Down Down
 check "the detail says what unlocks step 3" wait_for "Locked until step 2 is passed."
 keys Enter
 check "a locked step refuses to start" wait_for "Step 3 is locked: pass step 2 first."
-check "and the course stays shown" shows "Course: New hire, day one"
+check "and the course stays shown" wait_for "Course: New hire, day one"
 check "no session was started" [ -z "$(transcripts)" ]
 
 # step 1, played through the play screen in practice mode
 keys Up Up Enter
 check "Enter plays step 1" wait_for "irate: The wine stain that came back"
-check "in practice mode" shows "Practice mode"
+check "in practice mode" wait_for "Practice mode"
 check "the good replies resolve the call" play_lines "$GOOD"
-check "the result says resolved" shows "The call ended: resolved"
-check "the result's footer offers going back" shows "Esc back"
+check "the result says resolved" wait_for "The call ended: resolved"
+check "the result's footer offers going back" wait_for "Esc back"
 keys Escape
 check "Esc goes back to the course" wait_for "Course: New hire, day one"
-check "saying step 1 was passed" shows "Step 1 passed."
-check "1 of 5 steps passed" shows "1 of 5 steps passed"
+check "saying step 1 was passed" wait_for "Step 1 passed."
+check "1 of 5 steps passed" wait_for "1 of 5 steps passed"
 check "step 1 passed" row_is 1 "^1\. .* practice 60 [0-9]+ passed$"
 best=$(step_row 1 | awk '{print $(NF-1)}')
 check "step 1's best is a score from 60 to 100 ($best)" sh -c '[ "$1" -ge 60 ] && [ "$1" -le 100 ]' _ "$best"
 check "step 2 open" row_is 2 "^2\. .* practice 65 - open$"
 check "step 3 still locked" row_is 3 "^3\. .* locked$"
-check "the next step is 2" shows "Next: step 2, late-order (practice)."
+check "the next step is 2" wait_for "Next: step 2, late-order (practice)."
 tr=$(transcripts | head -n 1)
 check "the call was saved" [ -n "$tr" ]
 if [ -n "$tr" ] && command -v jq >/dev/null 2>&1; then
@@ -166,7 +171,7 @@ check "step 2 failed (1 attempt)" row_is 2 "^2\. .* practice 65 [0-9]+ failed \(
 check "step 3 still locked" row_is 3 "locked$"
 keys Escape
 check "Esc goes back to the courses" wait_for "irate: courses"
-check "the list shows the progress" shows "1 of 5"
+check "the list shows the progress" wait_for "1 of 5"
 keys F1
 wait_for "irate: keys" >/dev/null
 # scroll_to TEXT: page down the help until it shows TEXT
@@ -179,7 +184,7 @@ scroll_to() {
 	shows "$1"
 }
 check "the help has the courses keys" scroll_to "play the course's next step"
-check "from the key table, with its heading" shows "One course: its steps"
+check "from the key table, with its heading" wait_for "One course: its steps"
 keys Escape
 wait_for "irate: courses" >/dev/null
 keys Escape
@@ -203,18 +208,18 @@ run --trainee bo
 wait_for "irate: calm the angry customer" >/dev/null
 keys C-k
 check "Ctrl-K opens the courses" wait_for "irate: courses"
-check "a broken course file is reported" shows "1 course file left out"
-check "the exam course is listed" shows "Exam only"
+check "a broken course file is reported" wait_for "1 course file left out"
+check "the exam course is listed" wait_for "Exam only"
 keys Enter
 check "the exam course opens" wait_for "Course: Exam only"
 check "step 1 open, an exam" row_is 1 "^1\. .* exam 60 - open$"
 keys Enter
 check "the step starts in exam mode" wait_for "Exam mode"
 check "the good replies end the exam with no feedback screen" play_lines "$GOOD"
-check "the result" shows "The call ended: resolved"
+check "the result" wait_for "The call ended: resolved"
 keys Escape
 check "back at the exam course" wait_for "Course: Exam only"
-check "the exam step passed and the course complete" shows "Step 1 passed. Course complete: every step passed."
+check "the exam step passed and the course complete" wait_for "Step 1 passed. Course complete: every step passed."
 check "step 1 passed" row_is 1 "^1\. .* exam 60 [0-9]+ passed$"
 keys n
 check "n on a complete course says so" wait_for "Course complete: every step passed."

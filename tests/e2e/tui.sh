@@ -51,6 +51,16 @@ wait_for() {
 	done
 	return 1
 }
+# wait_gone STRING [SECONDS]: poll the screen until it no longer shows STRING.
+wait_gone() {
+	n=$(( ${2:-10} * 10 ))
+	while [ "$n" -gt 0 ]; do
+		shows "$1" || return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
 shows() {
 	grab
 	printf '%s\n' "$last_screen" | grep -F -q -e "$1"
@@ -87,15 +97,15 @@ play_until() {
 # --- good replies: resolved, exit 0, the transcript matches the screen ----
 run good xterm-256color --trainee tester play --seed 7 "$SCEN"
 check "good: the play screen opens with the briefing" wait_for "Briefing:"
-check "good: the header shows turn 1 of 10" shows "turn 1 of 10"
-check "good: a mood meter with a number" shows "mood ["
+check "good: the header shows turn 1 of 10" wait_for "turn 1 of 10"
+check "good: a mood meter with a number" wait_for "mood ["
 check "good: the call is resolved" play_until good "$GOOD"
-check "good: the result says resolved" shows "The call ended: resolved"
+check "good: the result says resolved" wait_for "The call ended: resolved"
 overall=$(screen | sed -n 's/.*overall \([0-9]*\) of 100.*/\1/p' | head -n 1)
 replies=$(screen | sed -n 's/.*after \([0-9]*\) repl.*/\1/p' | head -n 1)
 keys t
 check "good: t shows the transcript" wait_for "Transcript: The birthday present"
-check "good: the transcript screen shows turn 1" shows "Turn 1 - score"
+check "good: the transcript screen shows turn 1" wait_for "Turn 1 - score"
 keys Escape
 check "good: Esc goes back to the result" wait_for "The call ended: resolved"
 keys q
@@ -114,8 +124,8 @@ fi
 # --- rude replies: the customer hangs up ------------------------------------
 run rude screen --trainee tester play --seed 7 "$SCEN"
 check "rude: the customer hangs up" play_until rude "$RUDE"
-check "rude: the result says hung_up" shows "The call ended: hung_up"
-check "rude: points lost are listed with a model reply" shows "Model"
+check "rude: the result says hung_up" wait_for "The call ended: hung_up"
+check "rude: points lost are listed with a model reply" wait_for "Model"
 keys q
 check "rude: q quits with status 0" wait_for "EXIT=0"
 tr=$(transcript rude)
@@ -130,7 +140,7 @@ type_text "$GOOD"
 keys Enter
 check "feedback: shown after a reply" wait_for "Feedback on reply 1 of 10"
 for c in "calm" "restates the problem" "empathy" "apology" "alternative" "Mood 72 ->"; do
-	check "feedback: shows $c" shows "$c"
+	check "feedback: shows $c" wait_for "$c"
 done
 check "feedback: shows pitfalls" sh -c 'tmux -L "$1" capture-pane -p | grep -E -q "Pitfall"' _ "$SOCK"
 keys q
@@ -186,7 +196,7 @@ keys Home Delete
 check "utf8: Delete at the start" wait_for "> $want"
 keys Enter
 check "utf8: sent" wait_for "Feedback on reply 1"
-check "utf8: the feedback shows the reply" shows "> $want"
+check "utf8: the feedback shows the reply" wait_for "> $want"
 keys Enter
 check "utf8: the conversation shows the reply" wait_for "You      $want"
 keys F10
@@ -210,13 +220,13 @@ keys C-w C-w
 check "edit: Ctrl-W deletes words" wait_for "> first reply about"
 if shows "the birthday"; then :; fi
 keys C-u
-check "edit: Ctrl-U clears to the start" sh -c '! tmux -L "$1" capture-pane -p | grep -q "> first reply"' _ "$SOCK"
+check "edit: Ctrl-U clears to the start" wait_gone "> first reply"
 # A bracketed paste with line breaks joins them instead of sending.
 printf 'pasted first line\nsecond line \305\253\n' >"$tmp/paste.txt"
 t load-buffer "$tmp/paste.txt"
 t paste-buffer -p
 check "edit: a pasted line break does not send" wait_for "> pasted first line second line ū"
-check "edit: still on turn 2 after the paste" shows "turn 2 of 10"
+check "edit: still on turn 2 after the paste" wait_for "turn 2 of 10"
 keys F10
 wait_for "EXIT=3"
 
@@ -227,7 +237,7 @@ cp "$SCEN" "$lib/"
 export IRATE_SCENARIOS="$lib"
 run q_start xterm-256color --trainee tester play
 check "quit: the library opens" wait_for "The birthday present that never came"
-check "quit: the library shows the trainee" shows "Trainee: tester"
+check "quit: the library shows the trainee" wait_for "Trainee: tester"
 keys F10
 check "quit: F10 on the library exits 0" wait_for "EXIT=0"
 
@@ -235,7 +245,7 @@ run q_help xterm-256color --trainee tester play
 wait_for "The birthday present"
 keys F1
 check "help: F1 opens the help" wait_for "Scenario library"
-check "help: written from the key table" shows "sort by difficulty"
+check "help: written from the key table" wait_for "sort by difficulty"
 keys q
 check "help: q closes it" wait_for "Filter:"
 keys Enter
@@ -302,7 +312,7 @@ sed 's/"title": "The birthday present that never came"/"title": "Evil\\u001b[2J\
 	"$SCEN" >"$tmp/evil.json"
 run evil xterm-256color --trainee tester play --seed 7 "$tmp/evil.json"
 if wait_for "Your reply" 5; then
-	check "inert: control characters shown as placeholders" shows "Evil�[2J�]0;pwned� title"
+	check "inert: control characters shown as placeholders" wait_for "Evil�[2J�]0;pwned� title"
 	keys F10
 	wait_for "EXIT=3"
 else
