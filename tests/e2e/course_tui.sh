@@ -16,18 +16,6 @@ GOOD=tests/data/paths/dry-cleaning-stain/good.txt
 BAD=tests/data/paths/late-order/bad.txt
 
 # wait_for STRING [SECONDS]: poll the screen until it shows STRING.
-wait_for() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		grab
-		if printf '%s\n' "$last_screen" | grep -F -q -e "$1"; then
-			return 0
-		fi
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
 shows() {
 	grab
 	printf '%s\n' "$last_screen" | grep -F -q -e "$1"

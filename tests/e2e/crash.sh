@@ -116,16 +116,6 @@ for sig in HUP TERM; do
 done
 
 # --- SIGHUP and SIGTERM in the terminal interface ---------------------------------
-wait_for() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		grab
-		if printf '%s\n' "$last_screen" | grep -F -q -e "$1"; then return 0; fi
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
 for sig in HUP TERM; do
 	cat >"$tmp/run.sh" <<EOS
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color IRATE_DATA_DIR='$IRATE_DATA_DIR'

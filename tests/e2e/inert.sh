@@ -73,16 +73,6 @@ no_escapes "course" "$tmp/course.out"
 has "$tmp/course.out" "note�[2J" "course shows placeholders"
 
 # --- the review screens in tmux: the title stays, the screen is not cleared ---
-wait_for() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		grab
-		if printf '%s\n' "$last_screen" | grep -F -q -e "$1"; then return 0; fi
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
 cat >"$tmp/run.sh" <<EOS
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color IRATE_DATA_DIR='$IRATE_DATA_DIR'
 printf '\033]2;clean\007'

@@ -64,16 +64,6 @@ has "$out" "the scenario file has changed since the call began" "the refusal say
 # --- F5 on the library screen ---------------------------------------------------
 head -n 1 "$good" | "$IRATE" --trainee cy play --plain --seed 2 late-order >/dev/null 2>&1
 trc=$(find "$IRATE_DATA_DIR/transcripts/cy" -name '*.json')
-wait_for() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		grab
-		if printf '%s\n' "$last_screen" | grep -F -q -e "$1"; then return 0; fi
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
 cat >"$tmp/run.sh" <<EOS
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color IRATE_DATA_DIR='$IRATE_DATA_DIR'
 exec '$IRATE' --trainee cy

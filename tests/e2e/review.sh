@@ -48,18 +48,6 @@ if ! command -v tmux >/dev/null 2>&1; then
 	[ "$fail" -eq 0 ]
 	exit
 fi
-wait_for() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		grab
-		if printf '%s\n' "$last_screen" | grep -F -q -e "$1"; then
-			return 0
-		fi
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
 # run ARGS...: irate ARGS in a fresh 100x30 tmux session; EXIT=n at the end.
 run() {
 	cat >"$tmp/run.sh" <<EOS

@@ -39,18 +39,6 @@ screen() {
 	printf '%s\n' "$last_screen"
 }
 # wait_for STRING [SECONDS]: poll the screen until it shows STRING.
-wait_for() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		grab
-		if printf '%s\n' "$last_screen" | grep -F -q -e "$1"; then
-			return 0
-		fi
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
 # wait_gone STRING [SECONDS]: poll the screen until it no longer shows STRING.
 wait_gone() {
 	n=$(( ${2:-10} * 10 ))
