@@ -181,8 +181,16 @@ $(B)/fuzz/fuzz_%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/scratch.o $(CORE_LIB)
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
 
+# The labelled dev set (V=1 lists disagreements), then our own fresh sets:
+# tune.jsonl (may be used to find misses) and holdout.jsonl (measurement
+# only: its disagreements are never listed, see tests/data/eval/README.md).
 eval: all $(B)/tools/eval
+	@echo "== dev set (../shared/data/dev.jsonl)"
 	@$(B)/tools/eval $(if $(filter 1,$(V)),-v) ../shared/data/dev.jsonl
+	@echo "== fresh tuning set (tests/data/eval/tune.jsonl)"
+	@$(B)/tools/eval tests/data/eval/tune.jsonl
+	@echo "== held-out set (tests/data/eval/holdout.jsonl; never tuned on)"
+	@$(B)/tools/eval tests/data/eval/holdout.jsonl
 
 bench: all $(B)/tools/bench
 	@./tools/bench.sh $(B)/tools/bench

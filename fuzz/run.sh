@@ -8,7 +8,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 b=$1 secs=$2
 shift 2
-targets=${*:-"fuzz_scenario fuzz_gradeline fuzz_score fuzz_transcript"}
+targets=${*:-"fuzz_scenario fuzz_gradeline fuzz_score fuzz_transcript fuzz_course fuzz_review"}
 dev=../shared/data/dev.jsonl
 corpus=$b/corpus
 mkdir -p "$b/artifacts"
@@ -55,8 +55,13 @@ seed() {
 			cp "$p" "$s/$(printf '%s' "$p" | tr '/' '_')"
 		done ;;
 	fuzz_transcript)
-		seed_files "$s" $(find tests/data -path '*/transcripts/*' -name '*.json') \
+		seed_files "$s" $(find tests/data -path '*/transcripts/*' -name '*.json' ! -name '*.review.*') \
 		    tests/data/malformed/transcript-* ;;
+	fuzz_course)
+		seed_files "$s" courses/*.json tests/data/course/*.json ;;
+	fuzz_review)
+		seed_files "$s" tests/data/review/*.json \
+		    $(find tests/data -name '*.review.*.json') ;;
 	esac
 }
 

@@ -44,35 +44,74 @@ sync_dir(const char *path)
 	free(dir);
 }
 
+/* Write data to a new file tmp (created with extra open flags, mode 0600,
+ * never through a symbolic link) and fsync it.  0, or -1 with errno set,
+ * *step naming what failed and tmp removed. */
+static int
+write_tmp(const char *tmp, int flags, const char *data, size_t len,
+    const char **step)
+{
+	*step = "create";
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | flags,
+	    0600);
+	if (fd < 0)
+		return -1;
+	int rc = -1;
+	*step = "write";
+	if (write_all(fd, data, len) == 0) {
+		*step = "sync";
+		if (fsync(fd) == 0)
+			rc = 0;
+	}
+	int err = errno;
+	close(fd);
+	if (rc != 0)
+		unlink(tmp);
+	errno = err;
+	return rc;
+}
+
 int
 atomic_write_file(const char *path, const char *data, size_t len,
     const char **what)
 {
 	char *tmp = xasprintf("%s.tmp", path);
-	const char *step = "create";
-	int rc = -1;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-	    0600);
-	if (fd >= 0) {
-		step = "write";
-		if (write_all(fd, data, len) == 0) {
-			step = "sync";
-			if (fsync(fd) == 0)
-				rc = 0;
-		}
-		int err = errno;
-		close(fd);
-		errno = err;
-	}
+	const char *step;
+	int rc = write_tmp(tmp, O_TRUNC, data, len, &step);
 	if (rc == 0) {
 		step = "rename";
-		if (rename(tmp, path) != 0)
-			rc = -1;
+		rc = rename(tmp, path);
+		if (rc != 0) {
+			int err = errno;
+			unlink(tmp);
+			errno = err;
+		}
 	}
 	if (rc != 0) {
+		if (what)
+			*what = step;
+	} else {
+		sync_dir(path);
+	}
+	free(tmp);
+	return rc;
+}
+
+int
+atomic_create_file(const char *path, const char *data, size_t len,
+    const char **what)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	const char *step;
+	int rc = write_tmp(tmp, O_EXCL, data, len, &step);
+	if (rc == 0) {
+		step = "link";
+		rc = link(tmp, path); /* fails with EEXIST: exclusive */
 		int err = errno;
 		unlink(tmp);
 		errno = err;
+	}
+	if (rc != 0) {
 		if (what)
 			*what = step;
 	} else {

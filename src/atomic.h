@@ -12,4 +12,12 @@
 int atomic_write_file(const char *path, const char *data, size_t len,
     const char **what);
 
+/* Create path, which must not exist yet, holding data: written to PATH.tmp
+ * (created exclusively), fsynced, then hard-linked to path, so path never
+ * exists empty or half-written, even if the process is killed.  Returns 0,
+ * or -1 with errno set (EEXIST when path or PATH.tmp exists) and *what
+ * naming the step ("create", "write", "sync", "link"). */
+int atomic_create_file(const char *path, const char *data, size_t len,
+    const char **what);
+
 #endif

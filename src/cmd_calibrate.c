@@ -7,6 +7,7 @@
 #include "calibrate.h"
 #include "cmd.h"
 #include "paths.h"
+#include "termtext.h"
 
 void
 cmd_calibrate_usage(FILE *f)
@@ -62,6 +63,11 @@ cmd_calibrate(int argc, char **argv, const struct globals *g)
 		struct calibration c;
 		calibrate_build(&c, &rd);
 		char *text = export ? calibrate_export(&c) : calibrate_text(&c);
+		if (!export) { /* names and replies from files, made inert */
+			char *raw = text;
+			text = termtext_dup(raw, strlen(raw));
+			free(raw);
+		}
 		FILE *f = out ? fopen(out, "w") : stdout;
 		if (f == NULL) {
 			fprintf(stderr, "irate calibrate: %s: cannot create: %s\n",

@@ -1,6 +1,5 @@
 /* cmd_course.c: `irate course` — a course and the trainee's progress
  * through it; --next plays the next step; lint of course files. */
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #include "paths.h"
 #include "play.h"
 #include "score.h"
+#include "termtext.h"
 #include "trainee.h"
 #include "transcript.h"
 #include "xalloc.h"
@@ -23,7 +23,7 @@
 void
 cmd_course_usage(FILE *f)
 {
-	fprintf(f,
+	termtext_printf(f,
 	    "usage: irate course [COURSE]\n"
 	    "       irate course --status COURSE\n"
 	    "       irate course --next [--seed N] [--plain] COURSE\n"
@@ -72,19 +72,19 @@ course_resolve(const char *what)
 static void
 print_marks(FILE *f, const struct course_step *s)
 {
-	fprintf(f, "%d", s->pass);
+	termtext_printf(f, "%d", s->pass);
 	for (int c = 0; c < CRIT_COUNT; c++)
 		if (s->crit_pass[c] >= 0)
-			fprintf(f, ", %s %d", criterion_name((enum criterion)c),
+			termtext_printf(f, ", %s %d", criterion_name((enum criterion)c),
 			    s->crit_pass[c]);
 }
 
 static void
 print_state(FILE *f, const struct step_progress *sp)
 {
-	fputs(step_state_name(sp->state), f);
+	termtext_puts(step_state_name(sp->state), f);
 	if (sp->state == STEP_FAILED)
-		fprintf(f, " (%d %s)", sp->attempts,
+		termtext_printf(f, " (%d %s)", sp->attempts,
 		    sp->attempts == 1 ? "attempt" : "attempts");
 }
 
@@ -93,9 +93,9 @@ static void
 print_table(FILE *f, const struct course *c, const struct course_progress *p,
     const char *trainee, bool with_notes)
 {
-	fprintf(f, "%s: %zu of %zu steps passed (trainee %s)\n", c->title,
+	termtext_printf(f, "%s: %zu of %zu steps passed (trainee %s)\n", c->title,
 	    p->passed, c->nsteps, trainee);
-	fprintf(f, "  #  %-26s %-8s  %4s  %4s  %s\n", "scenario", "mode", "pass",
+	termtext_printf(f, "  #  %-26s %-8s  %4s  %4s  %s\n", "scenario", "mode", "pass",
 	    "best", "state");
 	for (size_t i = 0; i < c->nsteps; i++) {
 		const struct course_step *s = &c->steps[i];
@@ -103,7 +103,7 @@ print_table(FILE *f, const struct course *c, const struct course_progress *p,
 		char best[16] = "-";
 		if (sp->best >= 0)
 			snprintf(best, sizeof best, "%d", sp->best);
-		fprintf(f, "%3zu  %-26s %-8s  %4d  %4s  ", i + 1,
+		termtext_printf(f, "%3zu  %-26s %-8s  %4d  %4s  ", i + 1,
 		    s->scenario_id ? s->scenario_id : s->scenario,
 		    course_mode_name(s->exam), s->pass, best);
 		print_state(f, sp);
@@ -112,24 +112,24 @@ print_table(FILE *f, const struct course *c, const struct course_progress *p,
 		for (int k = 0; k < CRIT_COUNT; k++)
 			crit |= s->crit_pass[k] >= 0;
 		if (crit) {
-			fprintf(f, "     %-26s also: ", "");
+			termtext_printf(f, "     %-26s also: ", "");
 			bool first = true;
 			for (int k = 0; k < CRIT_COUNT; k++) {
 				if (s->crit_pass[k] < 0)
 					continue;
-				fprintf(f, "%s%s %d", first ? "" : ", ",
+				termtext_printf(f, "%s%s %d", first ? "" : ", ",
 				    criterion_name((enum criterion)k), s->crit_pass[k]);
 				first = false;
 			}
-			fputs(" (mean per reply)\n", f);
+			termtext_puts(" (mean per reply)\n", f);
 		}
 		if (with_notes && s->note)
-			fprintf(f, "     %s\n", s->note);
+			termtext_printf(f, "     %s\n", s->note);
 	}
 	if (p->complete)
-		fprintf(f, "Course complete: every step passed.\n");
+		termtext_printf(f, "Course complete: every step passed.\n");
 	else if (p->next != SIZE_MAX)
-		fprintf(f, "Next: step %zu, %s (%s).\n", p->next + 1,
+		termtext_printf(f, "Next: step %zu, %s (%s).\n", p->next + 1,
 		    c->steps[p->next].scenario_id, course_mode_name(c->steps[p->next].exam));
 }
 
@@ -161,38 +161,28 @@ static int
 list_courses(const char *data_dir, const char *trainee)
 {
 	char *dir = paths_courses_dir(NULL);
-	DIR *dp = opendir(dir);
-	if (dp == NULL) {
-		fprintf(stderr, "irate course: no courses directory %s\n", dir);
-		free(dir);
-		return EXIT_PROBLEMS;
+	char *scen = paths_scenarios_dir(NULL);
+	struct diags d = {0};
+	struct course *v;
+	size_t n = course_dir_load(&v, dir, scen, &d);
+	diags_print(&d, stderr);
+	int rc = n == 0 && d.nerrors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+	diags_free(&d);
+	for (size_t i = 0; i < n; i++) {
+		struct course_progress p;
+		scan_progress(&p, &v[i], data_dir, trainee);
+		termtext_printf(stdout, "%-24s %-30s %zu of %zu steps passed\n",
+		    v[i].id, v[i].title, p.passed, v[i].nsteps);
+		course_progress_free(&p);
 	}
-	struct dirent *de;
-	int n = 0;
-	while ((de = readdir(dp)) != NULL) {
-		size_t l = strlen(de->d_name);
-		if (de->d_name[0] == '.' || l <= 5 || strcmp(de->d_name + l - 5, ".json"))
-			continue;
-		char *path = xasprintf("%s/%s", dir, de->d_name);
-		struct course c;
-		if (load_course(&c, path) == 0) {
-			struct course_progress p;
-			scan_progress(&p, &c, data_dir, trainee);
-			printf("%-24s %-30s %zu of %zu steps passed\n", c.id, c.title,
-			    p.passed, c.nsteps);
-			course_progress_free(&p);
-			n++;
-		}
-		course_free(&c);
-		free(path);
-	}
-	closedir(dp);
-	free(dir);
 	if (n == 0)
-		printf("No courses in the courses directory.\n");
+		termtext_printf(stdout, "No courses in %s.\n", dir);
 	else
-		printf("irate course ID shows one; irate course --next ID plays its next step.\n");
-	return EXIT_OK;
+		termtext_printf(stdout, "irate course ID shows one; irate course --next ID plays its next step.\n");
+	course_dir_free(v, n);
+	free(scen);
+	free(dir);
+	return rc;
 }
 
 /* Play the next step of c; prints the progress after it. */
@@ -210,12 +200,12 @@ play_next(const struct course *c, const struct globals *g,
 	size_t i = p.next;
 	const struct course_step *s = &c->steps[i];
 	course_progress_free(&p);
-	printf("Course %s, step %zu of %zu: %s (%s mode, pass mark ", c->title,
+	termtext_printf(stdout, "Course %s, step %zu of %zu: %s (%s mode, pass mark ", c->title,
 	    i + 1, c->nsteps, s->scenario_title, course_mode_name(s->exam));
 	print_marks(stdout, s);
-	printf(")\n");
+	termtext_printf(stdout, ")\n");
 	if (s->note)
-		printf("Note: %s\n", s->note);
+		termtext_printf(stdout, "Note: %s\n", s->note);
 	fflush(stdout);
 
 	char *assets = paths_assets_dir(g->assets_dir);
@@ -224,18 +214,18 @@ play_next(const struct course *c, const struct globals *g,
 	int rc = EXIT_PROBLEMS;
 	if (scorer_load(assets, "en", &scorer, &d) != 0) {
 		diags_print(&d, stderr);
-		fprintf(stderr, "irate: cannot load the lexicon from %s\n", assets);
+		termtext_printf(stderr, "irate: cannot load the lexicon from %s\n", assets);
 		goto out;
 	}
 	o->exam = s->exam;
 	bool plain = g->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
 	rc = plain ? play_plain(s->file, scorer, o) : ui_run(s->file, scorer, o);
 	scan_progress(&p, c, o->data_dir, o->trainee);
-	printf("\n");
+	termtext_printf(stdout, "\n");
 	if (p.v[i].state == STEP_PASSED)
-		printf("Step %zu passed.\n", i + 1);
+		termtext_printf(stdout, "Step %zu passed.\n", i + 1);
 	else
-		printf("Step %zu not passed yet (pass mark %d, best %d).\n", i + 1,
+		termtext_printf(stdout, "Step %zu not passed yet (pass mark %d, best %d).\n", i + 1,
 		    s->pass, p.v[i].best);
 	print_table(stdout, c, &p, o->trainee, false);
 	course_progress_free(&p);
@@ -269,17 +259,17 @@ cmd_course(int argc, char **argv, const struct globals *g)
 		} else if (strcmp(a, "--") == 0) {
 			continue;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "irate course: unknown option %s\n", a);
+			termtext_printf(stderr, "irate course: unknown option %s\n", a);
 			return EXIT_USAGE;
 		} else if (name == NULL) {
 			name = a;
 		} else {
-			fprintf(stderr, "irate course: one course at a time\n");
+			termtext_printf(stderr, "irate course: one course at a time\n");
 			return EXIT_USAGE;
 		}
 	}
 	if (name == NULL && what != SHOW) {
-		fprintf(stderr, "irate course: name a course (a file or an id)\n");
+		termtext_printf(stderr, "irate course: name a course (a file or an id)\n");
 		return EXIT_USAGE;
 	}
 	if (!o.seed_given)
@@ -293,7 +283,7 @@ cmd_course(int argc, char **argv, const struct globals *g)
 	struct course c = {0};
 	const char *why;
 	if (!trainee_valid(trainee, &why)) {
-		fprintf(stderr, "irate: trainee name refused: %s\n", why);
+		termtext_printf(stderr, "irate: trainee name refused: %s\n", why);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -303,7 +293,7 @@ cmd_course(int argc, char **argv, const struct globals *g)
 	}
 	path = course_resolve(name);
 	if (path == NULL) {
-		fprintf(stderr, "irate course: no course file or id \"%s\"\n", name);
+		termtext_printf(stderr, "irate course: no course file or id \"%s\"\n", name);
 		goto out;
 	}
 	if (load_course(&c, path) != 0)
@@ -321,7 +311,7 @@ cmd_course(int argc, char **argv, const struct globals *g)
 	struct course_progress p;
 	scan_progress(&p, &c, data_dir, trainee);
 	if (what == SHOW)
-		printf("%s\n%s\n\n", c.title, c.summary);
+		termtext_printf(stdout, "%s\n%s\n\n", c.title, c.summary);
 	print_table(stdout, &c, &p, trainee, what == SHOW);
 	course_progress_free(&p);
 	rc = EXIT_OK;
@@ -345,7 +335,7 @@ cmd_course_lint_file(const char *path, bool quiet)
 	diags_print(&d, stderr);
 	int rc = d.n > 0 ? EXIT_PROBLEMS : EXIT_OK;
 	if (rc == EXIT_OK && !quiet)
-		printf("%s: ok (course, %zu steps)\n", path, c.nsteps);
+		termtext_printf(stdout, "%s: ok (course, %zu steps)\n", path, c.nsteps);
 	diags_free(&d);
 	course_free(&c);
 	free(scen);

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "scenario_lint.h"
 #include "scenario.h"
+#include "termtext.h"
 
 void
 cmd_lint_usage(FILE *f)
@@ -86,7 +87,7 @@ cmd_lint(int argc, char **argv, const struct globals *g)
 		if (d.n > 0)
 			rc = EXIT_PROBLEMS;
 		else if (!quiet && !graph)
-			printf("%s: ok (%zu nodes, %zu facts)\n", files[i], sc.nnodes,
+			termtext_printf(stdout, "%s: ok (%zu nodes, %zu facts)\n", files[i], sc.nnodes,
 			    sc.nfacts);
 		diags_free(&d);
 		scenario_free(&sc);

@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "library.h"
 #include "paths.h"
+#include "termtext.h"
 
 void
 cmd_list_usage(FILE *f)
@@ -42,12 +43,12 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	library_scan(&lib, dir, &d);
 	for (size_t i = 0; i < lib.n; i++) {
 		const struct scenario *sc = &lib.v[i];
-		printf("%-28s %d  %-18s %s\n", sc->id, sc->difficulty, sc->industry,
+		termtext_printf(stdout, "%-28s %d  %-18s %s\n", sc->id, sc->difficulty, sc->industry,
 		    sc->title);
 	}
 	int rc = EXIT_OK;
 	if (d.nerrors) {
-		fprintf(stderr, "irate list: some scenario files in %s cannot be "
+		termtext_printf(stderr, "irate list: some scenario files in %s cannot be "
 		    "used:\n", dir);
 		diags_print(&d, stderr);
 		rc = EXIT_PROBLEMS;

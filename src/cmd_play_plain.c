@@ -15,6 +15,7 @@
 #include "play.h"
 #include "scenario.h"
 #include "session.h"
+#include "termtext.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -47,17 +48,32 @@ now_seconds(void)
 }
 
 static void
-print_header(const struct scenario *sc, const struct play_options *o)
+print_header(const struct scenario *sc, const struct session *s,
+    const struct play_options *o)
 {
-	printf("irate: %s (%s, difficulty %d of 5)\n", sc->title, sc->industry,
+	termtext_printf(stdout, "irate: %s (%s, difficulty %d of 5)\n", sc->title, sc->industry,
 	    sc->difficulty);
-	printf("Briefing: %s\n", sc->summary);
-	printf("Customer: %s, %s. Mood %d of 100 (%s). Up to %d replies.\n",
+	termtext_printf(stdout, "Briefing: %s\n", sc->summary);
+	termtext_printf(stdout, "Customer: %s, %s. Mood %d of 100 (%s). Up to %d replies.\n",
 	    sc->customer_name, sc->persona, sc->start_mood,
 	    mood_word(sc->start_mood), sc->turn_limit);
-	printf("Trainee: %s. %s mode. Seed %llu.\n", o->trainee,
-	    o->exam ? "Exam" : "Practice", (unsigned long long)o->seed);
-	printf("Type each reply on one line; /help lists commands.\n");
+	termtext_printf(stdout, "Trainee: %s. %s mode. Seed %llu.\n", o->trainee,
+	    s->exam ? "Exam" : "Practice", (unsigned long long)s->tr.seed);
+	termtext_printf(stdout, "Type each reply on one line; /help lists commands.\n");
+}
+
+/* A resumed call: what was said before it stopped. */
+static void
+print_so_far(const struct session *s)
+{
+	const struct transcript *t = &s->tr;
+	termtext_printf(stdout, "\nTaking up the call of %s where it stopped, "
+	    "after %zu %s (mood %d of 100).\n", t->started, t->nturns,
+	    t->nturns == 1 ? "reply" : "replies", engine_mood(s->engine));
+	for (size_t i = 0; i < t->nturns; i++)
+		termtext_printf(stdout, "\n%s: %s\n> %s\n", s->sc->customer_name,
+		    t->turns[i].customer ? t->turns[i].customer : "",
+		    t->turns[i].reply);
 }
 
 static void
@@ -66,30 +82,30 @@ print_feedback(const struct session_turn *t)
 	const struct grading *g = &t->grading;
 	for (int c = 0; c < CRIT_COUNT; c++) {
 		const struct crit_result *r = &g->crit[c];
-		printf("  %s: %s, %d", criterion_name((enum criterion)c),
+		termtext_printf(stdout, "  %s: %s, %d", criterion_name((enum criterion)c),
 		    r->met ? "met" : "missed", r->score);
 		if (c == CRIT_APOLOGY && r->met && !r->detected)
-			printf(" (no apology owed here)");
-		printf("\n");
+			termtext_printf(stdout, " (no apology owed here)");
+		termtext_printf(stdout, "\n");
 		for (size_t i = 0; i < r->nev; i++)
-			printf("    %s \"%s\": %s\n", r->ev[i].positive ? "+" : "-",
+			termtext_printf(stdout, "    %s \"%s\": %s\n", r->ev[i].positive ? "+" : "-",
 			    r->ev[i].text, r->ev[i].why);
 		if (!r->met && r->tip)
-			printf("    tip: %s\n", r->tip);
+			termtext_printf(stdout, "    tip: %s\n", r->tip);
 	}
 	if (g->npits == 0)
-		printf("  pitfalls: none\n");
+		termtext_printf(stdout, "  pitfalls: none\n");
 	for (size_t i = 0; i < g->npits; i++) {
 		const struct pitfall_hit *h = &g->pits[i];
 		if (h->end > h->start)
-			printf("  pitfall %s: \"%s\": %s\n", pitfall_name(h->kind),
+			termtext_printf(stdout, "  pitfall %s: \"%s\": %s\n", pitfall_name(h->kind),
 			    h->text, h->why);
 		else
-			printf("  pitfall %s: %s\n", pitfall_name(h->kind), h->why);
+			termtext_printf(stdout, "  pitfall %s: %s\n", pitfall_name(h->kind), h->why);
 	}
 	const struct turn_outcome *oc = &t->outcome;
 	int d = oc->mood_after - oc->mood_before;
-	printf("  score %d of 100; mood %d -> %d (%s%s)\n", g->overall,
+	termtext_printf(stdout, "  score %d of 100; mood %d -> %d (%s%s)\n", g->overall,
 	    oc->mood_before, oc->mood_after,
 	    d < 0 ? "calmer, " : d > 0 ? "angrier, " : "", mood_word(oc->mood_after));
 }
@@ -101,14 +117,16 @@ print_summary(const struct session *s)
 	const struct scenario *sc = s->sc;
 	enum ending e = engine_ending(s->engine);
 	if (e != END_NONE)
-		printf("\nEnding: %s after %zu %s.\n", ending_name(e), tr->nturns,
+		termtext_printf(stdout, "\nEnding: %s after %zu %s.\n", ending_name(e), tr->nturns,
 		    tr->nturns == 1 ? "reply" : "replies");
 	else
-		printf("\nStopped before an ending, after %zu %s.\n", tr->nturns,
-		    tr->nturns == 1 ? "reply" : "replies");
+		termtext_printf(stdout, "\nStopped before an ending, after %zu %s%s.\n", tr->nturns,
+		    tr->nturns == 1 ? "reply" : "replies",
+		    tr->nturns > 0 && tr->nturns < (size_t)tr->turn_limit ?
+		    "; irate play --resume takes it up again" : "");
 	if (tr->nturns == 0)
 		return;
-	printf("Overall score: %d of 100.\n", transcript_overall(tr));
+	termtext_printf(stdout, "Overall score: %d of 100.\n", transcript_overall(tr));
 	for (int c = 0; c < CRIT_COUNT; c++) {
 		size_t met = 0;
 		long sum = 0;
@@ -116,7 +134,7 @@ print_summary(const struct session *s)
 			met += tr->turns[i].grading.crit[c].met;
 			sum += tr->turns[i].grading.crit[c].score;
 		}
-		printf("  %s: met in %zu of %zu, average %ld\n",
+		termtext_printf(stdout, "  %s: met in %zu of %zu, average %ld\n",
 		    criterion_name((enum criterion)c), met, tr->nturns,
 		    sum / (long)tr->nturns);
 	}
@@ -127,7 +145,7 @@ print_summary(const struct session *s)
 			lost |= !tu->grading.crit[c].met;
 		size_t ni = scenario_find_node(sc, tu->node ? tu->node : "");
 		if (lost && ni != SIZE_MAX && sc->nodes[ni].model_reply)
-			printf("Turn %d, a model reply: %s\n", tu->n,
+			termtext_printf(stdout, "Turn %d, a model reply: %s\n", tu->n,
 			    sc->nodes[ni].model_reply);
 	}
 }
@@ -160,7 +178,7 @@ read_reply(char **line, size_t *cap)
 static void
 print_help(void)
 {
-	printf("  Type your reply to the customer and press Enter.\n"
+	termtext_printf(stdout, "  Type your reply to the customer and press Enter.\n"
 	       "  /model  show a model reply for this point (practice mode)\n"
 	       "  /quit   stop here (the turns so far are saved)\n"
 	       "  /help   this list\n");
@@ -175,15 +193,15 @@ plain_command(const struct session *s, const char *line)
 	if (strcmp(line, "/model") == 0) {
 		const struct node *n = &s->sc->nodes[engine_node(s->engine)];
 		if (s->exam)
-			printf("  (no model replies in exam mode)\n");
+			termtext_printf(stdout, "  (no model replies in exam mode)\n");
 		else if (n->model_reply)
-			printf("  model reply: %s\n", n->model_reply);
+			termtext_printf(stdout, "  model reply: %s\n", n->model_reply);
 		else
-			printf("  (this scenario gives no model reply here)\n");
+			termtext_printf(stdout, "  (this scenario gives no model reply here)\n");
 		return 1;
 	}
 	if (strcmp(line, "/help") != 0)
-		printf("  unknown command %s\n", line);
+		termtext_printf(stdout, "  unknown command %s\n", line);
 	print_help();
 	return 1;
 }
@@ -201,8 +219,11 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 	}
 	diags_free(&d);
 	struct session s;
-	if (session_start(&s, &sc, scorer, o->data_dir, o->trainee, o->exam,
-		o->seed, &d) != 0) {
+	int bad = o->resume ?
+	    session_resume(&s, &sc, scorer, o->resume, o->trainee, &d) :
+	    session_start(&s, &sc, scorer, o->data_dir, o->trainee, o->exam,
+		o->seed, &d);
+	if (bad) {
 		diags_print(&d, stderr);
 		diags_free(&d);
 		session_free(&s);
@@ -211,23 +232,25 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 	}
 	install_signals();
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	print_header(&sc, o);
+	print_header(&sc, &s, o);
+	if (o->resume)
+		print_so_far(&s);
 	char *line = NULL;
 	size_t cap = 0;
 	const char *status = "unfinished";
 	bool echo_off = isatty(STDIN_FILENO); /* a terminal echoes by itself */
 	while (engine_ending(s.engine) == END_NONE) {
-		printf("\n%s: %s\n", sc.customer_name, engine_line(s.engine));
+		termtext_printf(stdout, "\n%s: %s\n", sc.customer_name, engine_line(s.engine));
 		double asked = now_seconds();
 		int got;
 		for (;;) {
-			printf("> ");
+			termtext_printf(stdout, "> ");
 			fflush(stdout);
 			got = read_reply(&line, &cap);
 			if (got <= 0)
 				break;
 			if (!echo_off)
-				printf("%s\n", line); /* piped input: keep the log readable */
+				termtext_printf(stdout, "%s\n", line); /* piped input: keep the log readable */
 			if (line[0] == '/') {
 				if (plain_command(&s, line) == 0) {
 					got = 0;
@@ -239,7 +262,7 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 			if (why == NULL)
 				break;
 			if (strcmp(why, "the reply is empty") != 0)
-				printf("  (%s; not sent, try again)\n", why);
+				termtext_printf(stdout, "  (%s; not sent, try again)\n", why);
 		}
 		if (got < 0)
 			status = "interrupted";
@@ -249,7 +272,7 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 		session_reply(&s, line, now_seconds() - asked, &t, &d);
 		diags_print(&d, stderr);
 		diags_free(&d);
-		if (!o->exam)
+		if (!s.exam)
 			print_feedback(&t);
 		grading_free(&t.grading);
 	}
@@ -257,14 +280,14 @@ play_plain(const char *path, struct scorer *scorer, const struct play_options *o
 	if (e != END_NONE) {
 		const char *last = engine_line(s.engine);
 		if (last)
-			printf("\n%s: %s\n", sc.customer_name, last);
+			termtext_printf(stdout, "\n%s: %s\n", sc.customer_name, last);
 	}
 	session_end(&s, status, &d);
 	diags_print(&d, stderr);
 	diags_free(&d);
 	print_summary(&s);
 	if (s.tr.path)
-		printf("Transcript: %s\n", s.tr.path);
+		termtext_printf(stdout, "Transcript: %s\n", s.tr.path);
 	int rc = e != END_NONE ? EXIT_OK :
 	    got_signal ? 128 + got_signal : EXIT_UNFINISHED;
 	free(line);

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "paths.h"
 #include "report.h"
+#include "termtext.h"
 #include "xalloc.h"
 
 void
@@ -98,7 +99,10 @@ render(const struct report *r, const char *format)
 	}
 	if (strcmp(format, "html") == 0)
 		return report_html(r);
-	return report_text(r);
+	char *raw = report_text(r);
+	char *s = termtext_dup(raw, strlen(raw));
+	free(raw);
+	return s;
 }
 
 static int

@@ -16,6 +16,7 @@
 #include "review.h"
 #include "review_filter.h"
 #include "score.h"
+#include "termtext.h"
 #include "trainee.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -23,7 +24,7 @@
 void
 cmd_review_usage(FILE *f)
 {
-	fprintf(f,
+	termtext_printf(f,
 	    "usage: irate review [--reviewer NAME] [FILTER...]\n"
 	    "       irate review --list [--sort COLUMN] [--reverse] [FILTER...]\n"
 	    "       irate review [--reviewer NAME] --show FILE\n"
@@ -57,7 +58,7 @@ static void
 put_col(const char *s, size_t w)
 {
 	size_t used = utf8_width(s, strlen(s));
-	fputs(s, stdout);
+	termtext_puts(s, stdout);
 	for (; used < w; used++)
 		putchar(' ');
 }
@@ -74,7 +75,7 @@ list(const char *data_dir, const char *filter, int sort, bool reverse)
 	struct review_filter f;
 	char *err;
 	if (review_filter_parse(&f, filter, &err) != 0) {
-		fprintf(stderr, "irate review: bad filter: %s\n", err);
+		termtext_printf(stderr, "irate review: bad filter: %s\n", err);
 		free(err);
 		return EXIT_USAGE;
 	}
@@ -100,7 +101,7 @@ list(const char *data_dir, const char *filter, int sort, bool reverse)
 	}
 	put_col("TRAINEE", wt + 2);
 	put_col("SCENARIO", ws + 2);
-	printf("%-10s  %-8s  %-12s  %7s  %4s  %7s  %7s  %7s  %11s  %5s  %s\n",
+	termtext_printf(stdout, "%-10s  %-8s  %-12s  %7s  %4s  %7s  %7s  %7s  %11s  %5s  %s\n",
 	    "DATE", "MODE", "ENDING", "OVERALL", "CALM", "RESTATE", "EMPATHY",
 	    "APOLOGY", "ALTERNATIVE", "NOTES", "FILE");
 	for (size_t i = 0; i < n; i++) {
@@ -109,7 +110,7 @@ list(const char *data_dir, const char *filter, int sort, bool reverse)
 			continue;
 		put_col(r->trainee, wt + 2);
 		put_col(r->scenario_id, ws + 2);
-		printf("%-10.10s  %-8s  %-12s  %7d  %4d  %7d  %7d  %7d  %11d  %5d  %s\n",
+		termtext_printf(stdout, "%-10.10s  %-8s  %-12s  %7d  %4d  %7d  %7d  %7d  %11d  %5d  %s\n",
 		    r->started, r->mode, r->ending, r->overall, r->share[CRIT_CALM],
 		    r->share[CRIT_RESTATE], r->share[CRIT_EMPATHY],
 		    r->share[CRIT_APOLOGY], r->share[CRIT_ALTERNATIVE], r->notes,
@@ -126,17 +127,17 @@ show_grading(const struct grading *g)
 {
 	for (int c = 0; c < CRIT_COUNT; c++) {
 		const struct crit_result *r = &g->crit[c];
-		printf("  %-11s %-6s %3d", criterion_name((enum criterion)c),
+		termtext_printf(stdout, "  %-11s %-6s %3d", criterion_name((enum criterion)c),
 		    r->met ? "met" : "MISSED", r->score);
 		for (size_t i = 0; i < r->nev; i++)
-			printf("  %c\"%s\"", r->ev[i].positive ? '+' : '-',
+			termtext_printf(stdout, "  %c\"%s\"", r->ev[i].positive ? '+' : '-',
 			    r->ev[i].text ? r->ev[i].text : "");
 		putchar('\n');
 	}
 	if (g->npits == 0)
-		printf("  pitfalls: none\n");
+		termtext_printf(stdout, "  pitfalls: none\n");
 	for (size_t i = 0; i < g->npits; i++)
-		printf("  pitfall %s%s%s%s\n", pitfall_name(g->pits[i].kind),
+		termtext_printf(stdout, "  pitfall %s%s%s%s\n", pitfall_name(g->pits[i].kind),
 		    g->pits[i].text && *g->pits[i].text ? ": \"" : "",
 		    g->pits[i].text && *g->pits[i].text ? g->pits[i].text : "",
 		    g->pits[i].text && *g->pits[i].text ? "\"" : "");
@@ -151,21 +152,21 @@ show_notes(const struct review_set *rs, int turn)
 			const struct review_note *no = &rv->notes[i];
 			if (no->turn != turn)
 				continue;
-			printf("  note by %s, %s:", rv->reviewer, no->time);
+			termtext_printf(stdout, "  note by %s, %s:", rv->reviewer, no->time);
 			if (no->criterion >= 0) {
 				const struct review *by = NULL;
 				const struct review_note *h = review_set_override(rs, turn,
 				    (enum criterion)no->criterion, &by);
-				printf(" override %s: %s", criterion_name(
+				termtext_printf(stdout, " override %s: %s", criterion_name(
 				    (enum criterion)no->criterion), no->detected ?
 				    "detected" : "not detected");
 				if (no->reason)
-					printf(" (%s)", no->reason);
+					termtext_printf(stdout, " (%s)", no->reason);
 				if (h != no)
-					printf(" [replaced by a later note]");
+					termtext_printf(stdout, " [replaced by a later note]");
 			}
 			if (no->comment)
-				printf("%s comment: %s", no->criterion >= 0 ? ";" : "",
+				termtext_printf(stdout, "%s comment: %s", no->criterion >= 0 ? ";" : "",
 				    no->comment);
 			putchar('\n');
 		}
@@ -191,40 +192,44 @@ show(const char *path, struct scorer *scorer)
 	regrade_transcript(&rg, &t, scorer);
 
 	const char *status = t.status ? t.status : "";
-	printf("Transcript: %s\n", path);
-	printf("Trainee: %s\nScenario: %s (%s)\nStarted: %s\nMode: %s\n",
+	termtext_printf(stdout, "Transcript: %s\n", path);
+	termtext_printf(stdout, "Trainee: %s\nScenario: %s (%s)\nStarted: %s\nMode: %s\n",
 	    t.trainee, t.scenario_title, t.scenario_id, t.started, t.mode);
-	printf("Ending: %s\nOverall: %d of 100\n", strcmp(status, "finished") == 0 ?
+	char *resumed = transcript_resumed_note(&t);
+	if (*resumed)
+		termtext_printf(stdout, "Taken up again: %s\n", resumed + strlen("resumed "));
+	free(resumed);
+	termtext_printf(stdout, "Ending: %s\nOverall: %d of 100\n", strcmp(status, "finished") == 0 ?
 	    ending_name(t.ending) : status, transcript_overall(&t));
 	char *sum = regrade_summary(&rg);
-	printf("%s\n", sum);
+	termtext_printf(stdout, "%s\n", sum);
 	free(sum);
 	size_t nl;
 	char **chart = mood_chart(&t, 5, &nl);
 	putchar('\n');
 	for (size_t i = 0; i < nl; i++) {
-		printf("%s\n", chart[i]);
+		termtext_printf(stdout, "%s\n", chart[i]);
 		free(chart[i]);
 	}
 	free(chart);
-	printf("\nCustomer: %s\n", t.opening ? t.opening : "");
+	termtext_printf(stdout, "\nCustomer: %s\n", t.opening ? t.opening : "");
 	for (size_t i = 0; i < t.nturns; i++) {
 		const struct transcript_turn *tu = &t.turns[i];
-		printf("\nTurn %d - score %d of 100, mood %d -> %d\n", tu->n,
+		termtext_printf(stdout, "\nTurn %d - score %d of 100, mood %d -> %d\n", tu->n,
 		    tu->grading.overall, tu->mood_before, tu->mood_after);
-		printf("  customer: %s\n  reply:    %s\n", tu->customer ? tu->customer :
+		termtext_printf(stdout, "  customer: %s\n  reply:    %s\n", tu->customer ? tu->customer :
 		    "", tu->reply ? tu->reply : "");
 		show_grading(&tu->grading);
 		size_t first, n = regrade_turn(&rg, tu->n, &first);
 		for (size_t k = 0; k < n; k++) {
 			char *s = regrade_diff_text(&rg.v[first + k]);
-			printf("  re-graded now: %s\n", s);
+			termtext_printf(stdout, "  re-graded now: %s\n", s);
 			free(s);
 		}
 		show_notes(&rs, tu->n);
 	}
 	if (t.closing)
-		printf("\nCustomer: %s\n", t.closing);
+		termtext_printf(stdout, "\nCustomer: %s\n", t.closing);
 	regrade_free(&rg);
 	review_set_free(&rs);
 	transcript_free(&t);
@@ -248,7 +253,7 @@ cmd_review(int argc, char **argv, const struct globals *g)
 			reviewer_opt = a[10] == '=' ? a + 11 : i + 1 < argc ? argv[++i] :
 			    NULL;
 			if (reviewer_opt == NULL) {
-				fprintf(stderr, "irate review: --reviewer needs a name\n");
+				termtext_printf(stderr, "irate review: --reviewer needs a name\n");
 				goto out;
 			}
 		} else if (strcmp(a, "--list") == 0) {
@@ -257,13 +262,13 @@ cmd_review(int argc, char **argv, const struct globals *g)
 			reverse = true;
 		} else if (strcmp(a, "--sort") == 0 || strcmp(a, "--show") == 0) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "irate review: %s needs a value\n", a);
+				termtext_printf(stderr, "irate review: %s needs a value\n", a);
 				goto out;
 			}
 			if (a[3] == 'h') {
 				show_path = argv[++i];
 			} else if ((sort = review_col_from_name(argv[++i])) < 0) {
-				fprintf(stderr, "irate review: cannot sort by \"%s\" (trainee, "
+				termtext_printf(stderr, "irate review: cannot sort by \"%s\" (trainee, "
 				    "scenario, date, mode, ending, overall, calm, restate, "
 				    "empathy, apology or alternative)\n", argv[i]);
 				goto out;
@@ -273,7 +278,7 @@ cmd_review(int argc, char **argv, const struct globals *g)
 			rc = EXIT_OK;
 			goto out;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "irate review: unknown option %s\n", a);
+			termtext_printf(stderr, "irate review: unknown option %s\n", a);
 			goto out;
 		} else {
 			/* filter words; keep spaces inside one argument quoted */
@@ -292,7 +297,7 @@ cmd_review(int argc, char **argv, const struct globals *g)
 		}
 	}
 	if (do_list && show_path) {
-		fprintf(stderr, "irate review: --list or --show, not both\n");
+		termtext_printf(stderr, "irate review: --list or --show, not both\n");
 		goto out;
 	}
 	char *data_dir = paths_data_dir(g->data_dir);
@@ -309,13 +314,13 @@ cmd_review(int argc, char **argv, const struct globals *g)
 		goto done;
 	}
 	if (!trainee_valid(reviewer, &why)) {
-		fprintf(stderr, "irate review: reviewer name refused: %s\n", why);
+		termtext_printf(stderr, "irate review: reviewer name refused: %s\n", why);
 		rc = EXIT_USAGE;
 		goto done;
 	}
 	if (scorer_load(assets, "en", &scorer, &d) != 0) {
 		diags_print(&d, stderr);
-		fprintf(stderr, "irate: cannot load the lexicon from %s\n", assets);
+		termtext_printf(stderr, "irate: cannot load the lexicon from %s\n", assets);
 		goto done;
 	}
 	if (show_path) {
@@ -323,7 +328,7 @@ cmd_review(int argc, char **argv, const struct globals *g)
 		goto done;
 	}
 	if (g->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "irate review: the browser needs a terminal; "
+		termtext_printf(stderr, "irate review: the browser needs a terminal; "
 		    "use --list or --show FILE for plain text\n");
 		rc = EXIT_USAGE;
 		goto done;
@@ -331,7 +336,7 @@ cmd_review(int argc, char **argv, const struct globals *g)
 	struct review_filter f;
 	char *err;
 	if (review_filter_parse(&f, filter, &err) != 0) {
-		fprintf(stderr, "irate review: bad filter: %s\n", err);
+		termtext_printf(stderr, "irate review: bad filter: %s\n", err);
 		free(err);
 		rc = EXIT_USAGE;
 		goto done;

@@ -1,4 +1,5 @@
 /* course_load.c: reading a course file into a struct course. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "course.h"
 
 #include <stdlib.h>
@@ -58,16 +59,84 @@ course_file_is_course(const char *path)
 	return yes;
 }
 
-/* A path relative to the directory of the course file. */
-static char *
-beside(const char *course_file, const char *rel)
+/* Why a step's path may not be used, or NULL: a course from a colleague
+ * names files relative to itself and may not reach outside its directory
+ * (no absolute path, no "..", no control characters). */
+static const char *
+step_path_refusal(const char *rel)
 {
 	if (rel[0] == '/')
-		return xstrdup(rel);
-	const char *slash = strrchr(course_file, '/');
+		return "is an absolute path; a course names its scenario files "
+		    "relative to itself, in its directory or below";
+	for (const char *p = rel; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return "contains a control character";
+	for (const char *p = rel; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return "goes up with \"..\"; a course may name only scenario "
+			    "files in its directory or below (copy the scenario "
+			    "there)";
+		p += n;
+		p += *p == '/';
+	}
+	return NULL;
+}
+
+/* The directory part of path ("." when it has none). */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
 	if (slash == NULL)
-		return xstrdup(rel);
-	return xasprintf("%.*s/%s", (int)(slash - course_file), course_file, rel);
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Is the real path of file inside the real path of dir (after symbolic
+ * links are followed)? */
+static bool
+is_inside(const char *file, const char *dir)
+{
+	char *rf = realpath(file, NULL), *rd = realpath(dir, NULL);
+	size_t n = rd ? strlen(rd) : 0;
+	bool in = rf && rd && strncmp(rf, rd, n) == 0 &&
+	    (rf[n] == '/' || (n == 1 && rd[0] == '/'));
+	free(rf);
+	free(rd);
+	return in;
+}
+
+/* The file a step's path names, relative to the course file's directory
+ * and inside it; NULL (and a located error) when it is refused or
+ * missing. */
+static char *
+step_file(struct loader *L, const cJSON *at, const char *path,
+    const char *rel)
+{
+	const char *why = step_path_refusal(rel);
+	if (why) {
+		jd_error(&L->doc, L->d, at, path, "the path \"%s\" %s", rel, why);
+		return NULL;
+	}
+	char *dir = dir_of(L->c->file);
+	char *file = xasprintf("%s/%s", dir, rel);
+	if (!is_file(file)) {
+		jd_error(&L->doc, L->d, at, path, "no scenario file %s", file);
+		free(file);
+		file = NULL;
+	} else if (!is_inside(file, dir)) {
+		jd_error(&L->doc, L->d, at, path, "the path \"%s\" leads "
+		    "outside the course's directory %s (through a symbolic "
+		    "link); a course may name only scenario files in its "
+		    "directory or below", rel, dir);
+		free(file);
+		file = NULL;
+	}
+	free(dir);
+	return file;
 }
 
 /* Find the scenario file of an id: <dir>/<id>.json, else the file in dir
@@ -114,13 +183,7 @@ load_step_scenario(struct loader *L, const cJSON *st, const char *path,
 	size_t n = strlen(what);
 	bool is_path = strchr(what, '/') || (n > 5 && strcmp(what + n - 5, ".json") == 0);
 	if (is_path) {
-		s->file = beside(L->c->file, what);
-		if (!is_file(s->file)) {
-			jd_error(&L->doc, L->d, at, p, "no scenario file %s",
-			    s->file);
-			free(s->file);
-			s->file = NULL;
-		}
+		s->file = step_file(L, at, p, what);
 	} else {
 		s->file = find_by_id(L, at, p, what);
 	}

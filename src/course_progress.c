@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "xalloc.h"
 
 const char *
@@ -107,16 +108,22 @@ course_progress_scan(struct course_progress *p, const struct course *c,
 		p->v[i].best = -1;
 	int count = 0;
 	char *dir = transcript_dir(data_dir, trainee);
-	DIR *dp = opendir(dir);
+	DIR *dp = datadir_kind(dir) == DATADIR_DIR ? opendir(dir) : NULL;
 	if (dp) {
 		struct dirent *de;
 		while ((de = readdir(dp)) != NULL) {
 			if (!is_json_name(de->d_name))
 				continue;
 			char *path = xasprintf("%s/%s", dir, de->d_name);
-			struct transcript t;
+			struct transcript t = {0};
 			struct diags mine = {0};
-			if (transcript_load(&t, path, &mine) == 0) {
+			enum datadir_kind k = datadir_kind(path);
+			if (k != DATADIR_FILE) {
+				diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
+				    "left out of the progress: it %s",
+				    k == DATADIR_DIR ? "is a directory" :
+				    datadir_refusal(k));
+			} else if (transcript_load(&t, path, &mine) == 0) {
 				count_session(p, c, &t);
 				count++;
 			} else {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "termtext.h"
 #include "xalloc.h"
 
 /* Cut an owned string longer than DIAG_MAX_TEXT bytes at a character
@@ -104,7 +105,7 @@ diags_print(const struct diags *d, FILE *f)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		char *s = diag_format(&d->v[i]);
-		fprintf(f, "%s\n", s);
+		termtext_printf(f, "%s\n", s);
 		free(s);
 	}
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "review.h"
 #include "transcript.h"
 #include "xalloc.h"
@@ -55,6 +56,14 @@ entry_count(struct history *h, const struct transcript *t)
 		e->last_status = xstrdup(t->status);
 		e->last_ending = finished ? t->ending : END_NONE;
 		e->last_score = score;
+		free(e->resume_path);
+		e->resume_path = NULL;
+		if (!finished && t->nturns > 0 && t->path &&
+		    (t->turn_limit <= 0 || t->nturns < (size_t)t->turn_limit)) {
+			e->resume_path = xstrdup(t->path);
+			e->resume_turns = (int)t->nturns;
+			e->resume_exam = t->mode && strcmp(t->mode, "exam") == 0;
+		}
 	}
 }
 
@@ -73,7 +82,7 @@ history_scan(struct history *h, const char *data_dir, const char *trainee,
 {
 	memset(h, 0, sizeof *h);
 	char *dir = transcript_dir(data_dir, trainee);
-	DIR *dp = opendir(dir);
+	DIR *dp = datadir_kind(dir) == DATADIR_DIR ? opendir(dir) : NULL;
 	int count = 0;
 	if (dp == NULL) {
 		free(dir);
@@ -88,10 +97,15 @@ history_scan(struct history *h, const char *data_dir, const char *trainee,
 			free(path);
 			continue;
 		}
-		struct transcript t;
+		struct transcript t = {0};
 		struct diags mine = {0};
-		if (transcript_load(&t, path, &mine) == 0 && t.scenario_id &&
-		    t.status) {
+		enum datadir_kind k = datadir_kind(path);
+		if (k != DATADIR_FILE) {
+			diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
+			    "left out of the history: it %s", k == DATADIR_DIR ?
+			    "is a directory" : datadir_refusal(k));
+		} else if (transcript_load(&t, path, &mine) == 0 &&
+		    t.scenario_id && t.status) {
 			entry_count(h, &t);
 			count++;
 		} else {
@@ -117,6 +131,19 @@ history_find(const struct history *h, const char *id)
 	return NULL;
 }
 
+const struct history_entry *
+history_newest_resumable(const struct history *h)
+{
+	const struct history_entry *best = NULL;
+	for (size_t i = 0; i < h->n; i++) {
+		const struct history_entry *e = &h->v[i];
+		if (e->resume_path && (best == NULL ||
+		    strcmp(e->last_started, best->last_started) > 0))
+			best = e;
+	}
+	return best;
+}
+
 const char *
 history_last_word(const struct history_entry *e)
 {
@@ -140,6 +167,7 @@ history_free(struct history *h)
 		free(h->v[i].scenario_id);
 		free(h->v[i].last_started);
 		free(h->v[i].last_status);
+		free(h->v[i].resume_path);
 	}
 	free(h->v);
 	memset(h, 0, sizeof *h);

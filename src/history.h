@@ -6,6 +6,7 @@
 #ifndef IRATE_HISTORY_H
 #define IRATE_HISTORY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -21,6 +22,11 @@ struct history_entry {
 	char *last_status;   /* its status: "finished", "unfinished", ... */
 	enum ending last_ending; /* its ending (END_NONE unless finished) */
 	int last_score;      /* its overall score (0 with no turns) */
+	char *resume_path;   /* the newest session's file when it can be taken
+	                        up again (not finished, at least one reply,
+	                        replies left; session_resume), else NULL */
+	int resume_turns;    /* its replies so far */
+	bool resume_exam;    /* it was played in exam mode */
 };
 
 struct history {
@@ -41,6 +47,9 @@ const struct history_entry *history_find(const struct history *h,
 /* How the newest session ended, as a word: the ending's name when it
  * finished, else its status ("unfinished", "interrupted"). Static string. */
 const char *history_last_word(const struct history_entry *e);
+/* The entry whose session can be taken up again and was played most
+ * recently, or NULL (borrowed). */
+const struct history_entry *history_newest_resumable(const struct history *h);
 void history_free(struct history *h);
 
 #endif

@@ -20,6 +20,8 @@ struct play_options {
 	                            browser (irate review) */
 	const char *reviewer;    /* who reviews; NULL: the trainee */
 	const char *review_filter; /* the browser's first filter, or NULL */
+	const char *resume;      /* a transcript to take up again (its mode and
+	                            seed are used), or NULL for a new call */
 };
 
 /* Play the scenario file at path as plain lines on stdin/stdout

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 #include "scenario.h"
@@ -64,7 +65,11 @@ regrade_transcript(struct regrade *out, const struct transcript *t,
 	memset(out, 0, sizeof *out);
 	struct scenario sc;
 	bool have_sc = false;
-	if (t->scenario_file && *t->scenario_file) {
+	/* Only a regular file: a transcript edited to name a FIFO or a
+	 * device must not make the review hang. */
+	struct stat st;
+	if (t->scenario_file && *t->scenario_file &&
+	    stat(t->scenario_file, &st) == 0 && S_ISREG(st.st_mode)) {
 		struct diags d = {0};
 		have_sc = scenario_load(&sc, t->scenario_file, &d) == 0;
 		diags_free(&d);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "report.h"
 #include "trainee.h"
 #include "xalloc.h"
@@ -104,9 +105,16 @@ load_trainee(struct report_data *rd, size_t *cap, const char *data_dir,
     const char *name, bool named, struct diags *d)
 {
 	char *dir = transcript_dir(data_dir, name);
-	size_t n;
-	int err;
-	char **files = list_dir(dir, is_transcript_name, &n, &err);
+	size_t n = 0;
+	int err = 0;
+	enum datadir_kind dk = datadir_kind(dir);
+	char **files = NULL;
+	if (dk == DATADIR_DIR || dk == DATADIR_MISSING)
+		files = list_dir(dir, is_transcript_name, &n, &err);
+	else
+		diags_add(d, DIAG_WARNING, dir, 0, 0, NULL,
+		    "trainee directory left out: it %s", dk == DATADIR_FILE ?
+		    "is a file, not a directory" : datadir_refusal(dk));
 	if (files == NULL && err != 0 && err != ENOENT)
 		diags_add(d, DIAG_WARNING, dir, 0, 0, NULL,
 		    "cannot read the directory: %s", strerror(err));
@@ -115,7 +123,12 @@ load_trainee(struct report_data *rd, size_t *cap, const char *data_dir,
 		char *path = xasprintf("%s/%s", dir, files[i]);
 		struct report_session s = {0};
 		struct diags mine = {0};
-		if (transcript_load(&s.t, path, &mine) != 0) {
+		enum datadir_kind fk = datadir_kind(path);
+		if (fk != DATADIR_FILE) {
+			diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
+			    "left out of the report: it %s", fk == DATADIR_DIR ?
+			    "is a directory" : datadir_refusal(fk));
+		} else if (transcript_load(&s.t, path, &mine) != 0) {
 			for (size_t k = 0; k < mine.n; k++)
 				mine.v[k].sev = DIAG_WARNING;
 			diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
@@ -163,6 +176,17 @@ report_data_load(struct report_data *rd, const char *data_dir,
 {
 	memset(rd, 0, sizeof *rd);
 	size_t ncap = 0, scap = 0;
+	char *top_dir = xasprintf("%s/transcripts", data_dir);
+	enum datadir_kind tk = datadir_kind(top_dir);
+	if (tk != DATADIR_DIR && tk != DATADIR_MISSING) {
+		diags_add(d, DIAG_ERROR, top_dir, 0, 0, NULL,
+		    "cannot be read as the transcripts directory: it %s",
+		    tk == DATADIR_FILE ? "is a file, not a directory" :
+		    datadir_refusal(tk));
+		free(top_dir);
+		return -1;
+	}
+	free(top_dir);
 	if (nnames > 0) {
 		for (size_t i = 0; i < nnames; i++) {
 			const char *why;
@@ -175,8 +199,8 @@ report_data_load(struct report_data *rd, const char *data_dir,
 		}
 	} else {
 		char *top = xasprintf("%s/transcripts", data_dir);
-		size_t n;
-		int err;
+		size_t n = 0;
+		int err = 0;
 		char **dirs = list_dir(top, is_visible, &n, &err);
 		if (dirs == NULL && err != 0) {
 			if (err == ENOENT) {
@@ -191,7 +215,15 @@ report_data_load(struct report_data *rd, const char *data_dir,
 		}
 		for (size_t i = 0; i < n; i++) {
 			char *name = trainee_from_dirname(dirs[i]);
-			if (name == NULL)
+			char *sub = xasprintf("%s/%s", top, dirs[i]);
+			enum datadir_kind k = datadir_kind(sub);
+			free(sub);
+			if (name && k != DATADIR_DIR) {
+				diags_add(d, DIAG_WARNING, top, 0, 0, NULL,
+				    "\"%s\" left out: it %s", dirs[i],
+				    k == DATADIR_FILE ? "is a file, not a trainee "
+				    "directory" : datadir_refusal(k));
+			} else if (name == NULL)
 				diags_add(d, DIAG_WARNING, top, 0, 0, NULL,
 				    "\"%s\" is not a trainee directory; left out",
 				    dirs[i]);

@@ -14,6 +14,7 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "datadir.h"
 #include "jsondoc.h"
 #include "sha256.h"
 #include "trainee.h"
@@ -142,6 +143,28 @@ review_override(struct review *r, int turn, enum criterion c, bool detected,
 	n->criterion = (int)c;
 	n->detected = detected;
 	n->reason = reason ? xstrdup(reason) : NULL;
+}
+
+long
+review_last_note(const struct review *r, int turn)
+{
+	for (size_t i = r->nnotes; i > 0; i--)
+		if (r->notes[i - 1].turn == turn)
+			return (long)(i - 1);
+	return -1;
+}
+
+void
+review_remove_note(struct review *r, size_t i)
+{
+	if (i >= r->nnotes)
+		return;
+	struct review_note *n = &r->notes[i];
+	free(n->comment);
+	free(n->reason);
+	free(n->time);
+	memmove(n, n + 1, (r->nnotes - i - 1) * sizeof *n);
+	r->nnotes--;
 }
 
 static cJSON *
@@ -376,8 +399,14 @@ review_load_all(const char *transcript_path, struct review_set *out,
 		if (strchr(name + plen, '.') != name + strlen(name) - 5)
 			continue;
 		char *path = xasprintf("%s/%s", dir, name);
-		struct review r;
-		if (review_load(&r, path, d) != 0) {
+		struct review r = {0};
+		enum datadir_kind k = datadir_kind(path);
+		if (k != DATADIR_FILE) {
+			diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
+			    "review left out: it %s", k == DATADIR_DIR ?
+			    "is a directory" : datadir_refusal(k));
+			problems++;
+		} else if (review_load(&r, path, d) != 0) {
 			problems++;
 			review_free(&r);
 		} else {

@@ -65,6 +65,10 @@ void review_comment(struct review *r, int turn, const char *comment,
  * with a reason (copied; may be NULL).  time may be NULL for now. */
 void review_override(struct review *r, int turn, enum criterion c,
     bool detected, const char *reason, const char *time);
+/* The index of the newest note on turn, or -1 when r has none there. */
+long review_last_note(const struct review *r, int turn);
+/* Remove note i (its strings freed; later notes move up). */
+void review_remove_note(struct review *r, size_t i);
 /* Write r to r->path atomically (temporary file, fsync, rename).
  * Returns 0, or -1 with the problem in d. */
 int review_save(const struct review *r, struct diags *d);

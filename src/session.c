@@ -1,11 +1,28 @@
 /* session.c: one training session — engine, scorer and transcript together. */
 #include "session.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "datadir.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* The scorer's view of the scenario's facts (borrowed strings). */
+static void
+set_facts(struct session *s)
+{
+	const struct scenario *sc = s->sc;
+	s->facts = xcalloc(sc->nfacts ? sc->nfacts : 1, sizeof *s->facts);
+	for (size_t i = 0; i < sc->nfacts; i++) {
+		s->facts[i].text = sc->facts[i].text;
+		s->facts[i].paraphrases = (const char *const *)sc->facts[i].paraphrases.v;
+		s->facts[i].nparaphrases = sc->facts[i].paraphrases.n;
+	}
+}
 
 int
 session_start(struct session *s, const struct scenario *sc,
@@ -23,17 +40,105 @@ session_start(struct session *s, const struct scenario *sc,
 		    "the scenario has no start node");
 		return -1;
 	}
-	s->facts = xcalloc(sc->nfacts ? sc->nfacts : 1, sizeof *s->facts);
-	for (size_t i = 0; i < sc->nfacts; i++) {
-		s->facts[i].text = sc->facts[i].text;
-		s->facts[i].paraphrases = (const char *const *)sc->facts[i].paraphrases.v;
-		s->facts[i].nparaphrases = sc->facts[i].paraphrases.n;
-	}
+	set_facts(s);
 	if (transcript_create(&s->tr, data_dir, trainee, sc,
 		exam ? "exam" : "practice", seed, engine_line(s->engine), d) != 0) {
 		s->saved_ok = false;
 		return -1;
 	}
+	return 0;
+}
+
+/* Why the transcript t (of file path) cannot be taken up again with sc by
+ * trainee, or NULL. */
+static char *
+resume_refusal(const struct transcript *t, const char *path,
+    const struct scenario *sc, const char *trainee)
+{
+	if (t->status && strcmp(t->status, "finished") == 0)
+		return xstrdup("the call is finished; start a new one");
+	if (!t->trainee || strcmp(t->trainee, trainee) != 0)
+		return xasprintf("the call is %s's, not %s's",
+		    t->trainee ? t->trainee : "someone else", trainee);
+	if (!t->scenario_id || !sc->id || strcmp(t->scenario_id, sc->id) != 0)
+		return xasprintf("the call is of scenario \"%s\", not \"%s\"",
+		    t->scenario_id ? t->scenario_id : "", sc->id ? sc->id : "");
+	if (!t->scenario_hash || !sc->hash || strcmp(t->scenario_hash, sc->hash) != 0)
+		return xstrdup("the scenario file has changed since the call "
+		    "began (its sha256 differs), so the dialogue cannot go on "
+		    "from where it was; start a new call");
+	if (t->nturns >= (size_t)sc->turn_limit)
+		return xstrdup("every reply of the call was used");
+	long pid = transcript_pid(path);
+	if (t->status && strcmp(t->status, "in_progress") == 0 && pid > 0 &&
+	    pid != (long)getpid() && (kill((pid_t)pid, 0) == 0 || errno == EPERM))
+		return xasprintf("the call may still be going on: the irate that "
+		    "began it (process %ld) is running", pid);
+	return NULL;
+}
+
+/* Play the saved turns into s->engine with their saved gradings; each must
+ * start from the node and lead to the node and mood the transcript says.
+ * Returns NULL, or why not. */
+static char *
+replay(struct session *s)
+{
+	const struct scenario *sc = s->sc;
+	for (size_t i = 0; i < s->tr.nturns; i++) {
+		const struct transcript_turn *tu = &s->tr.turns[i];
+		struct turn_outcome out;
+		size_t from = engine_node(s->engine);
+		if (engine_ending(s->engine) != END_NONE)
+			return xasprintf("the call ended before turn %d", tu->n);
+		if (!tu->node || strcmp(tu->node, sc->nodes[from].id) != 0 ||
+		    !tu->reply)
+			return xasprintf("turn %d does not start where the "
+			    "scenario says", tu->n);
+		engine_reply(s->engine, tu->reply, &tu->grading, &out);
+		if (out.mood_after != tu->mood_after || !tu->next_node ||
+		    strcmp(tu->next_node, sc->nodes[out.to].id) != 0)
+			return xasprintf("turn %d does not replay the same way "
+			    "(the transcript was edited?)", tu->n);
+	}
+	if (engine_ending(s->engine) != END_NONE)
+		return xstrdup("the call had already reached its ending");
+	return NULL;
+}
+
+int
+session_resume(struct session *s, const struct scenario *sc,
+    struct scorer *scorer, const char *path, const char *trainee,
+    struct diags *d)
+{
+	memset(s, 0, sizeof *s);
+	s->sc = sc;
+	s->scorer = scorer;
+	s->saved_ok = false;
+	enum datadir_kind k = datadir_kind(path);
+	if (k != DATADIR_FILE) {
+		diags_add(d, DIAG_ERROR, path, 0, 0, NULL,
+		    "cannot resume the call: the transcript %s",
+		    k == DATADIR_DIR ? "is a directory" : datadir_refusal(k));
+		return -1;
+	}
+	if (transcript_load(&s->tr, path, d) != 0)
+		return -1;
+	char *why = resume_refusal(&s->tr, path, sc, trainee);
+	if (why == NULL) {
+		s->engine = engine_new(sc, s->tr.seed);
+		why = s->engine ? replay(s) : xstrdup("the scenario has no start node");
+	}
+	if (why) {
+		diags_add(d, DIAG_ERROR, path, 0, 0, NULL,
+		    "cannot resume the call: %s", why);
+		free(why);
+		return -1;
+	}
+	s->exam = s->tr.mode && strcmp(s->tr.mode, "exam") == 0;
+	set_facts(s);
+	if (transcript_reopen(&s->tr, d) != 0)
+		return -1;
+	s->saved_ok = true;
 	return 0;
 }
 

@@ -45,6 +45,18 @@ struct session_turn {
 int session_start(struct session *s, const struct scenario *sc,
     struct scorer *scorer, const char *data_dir, const char *trainee,
     bool exam, uint64_t seed, struct diags *d);
+/* Take up again the call saved at path (a transcript of trainee playing
+ * sc that did not reach an ending: interrupted, left or killed): its turns
+ * are replayed into the engine with their saved gradings — each must lead
+ * where the transcript says — and the call goes on in the same file, in
+ * the same mode, with the time added to its "resumed" list.  Refused (-1,
+ * the reason in d) when the call is finished, another trainee's or of
+ * another scenario, the scenario file has changed since (sha256), no
+ * replies are left, the replay differs, or the irate that began it is
+ * still running. */
+int session_resume(struct session *s, const struct scenario *sc,
+    struct scorer *scorer, const char *path, const char *trainee,
+    struct diags *d);
 /* Why reply cannot be sent (empty, too long, not UTF-8, control
  * characters), or NULL if it is fine.  The reason is a static string. */
 const char *session_check_reply(const char *reply);

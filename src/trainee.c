@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomic.h"
 #include "buf.h"
+#include "datadir.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -106,7 +108,7 @@ char *
 trainee_remembered(const char *data_dir)
 {
 	char *path = xasprintf("%s/last-trainee", data_dir);
-	FILE *f = fopen(path, "r");
+	FILE *f = datadir_kind(path) == DATADIR_FILE ? fopen(path, "r") : NULL;
 	free(path);
 	if (f == NULL)
 		return NULL;
@@ -125,17 +127,9 @@ int
 trainee_remember(const char *data_dir, const char *name)
 {
 	char *path = xasprintf("%s/last-trainee", data_dir);
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	int rc = -1;
-	if (f) {
-		fprintf(f, "%s\n", name);
-		if (fclose(f) == 0 && rename(tmp, path) == 0)
-			rc = 0;
-	}
-	if (rc != 0)
-		remove(tmp);
-	free(tmp);
+	char *text = xasprintf("%s\n", name);
+	int rc = atomic_write_file(path, text, strlen(text), NULL);
+	free(text);
 	free(path);
 	return rc;
 }

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "buf.h"
+#include "datadir.h"
 #include "grading_json.h"
 #include "jsondoc.h"
 #include "trainee.h"
@@ -80,6 +82,53 @@ random_bits(void)
 	return r ^ ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)getpid();
 }
 
+static char *transcript_text(const struct transcript *t);
+
+static void
+resumed_add(struct transcript *t, const char *when)
+{
+	t->resumed.v = xrealloc(t->resumed.v,
+	    (t->resumed.n + 1) * sizeof *t->resumed.v);
+	t->resumed.v[t->resumed.n++] = xstrdup(when);
+}
+
+/* Create the data directory, then <data>/transcripts and the trainee's
+ * directory in it as real directories: a symbolic link (or anything else)
+ * placed at either is refused, never followed. */
+static int
+make_trainee_dir(const char *data_dir, const char *dir, struct diags *d)
+{
+	if (mkdir_p(data_dir) != 0) {
+		diags_add(d, DIAG_ERROR, data_dir, 0, 0, NULL,
+		    "cannot create the data directory: %s", strerror(errno));
+		return -1;
+	}
+	char *top = xasprintf("%s/transcripts", data_dir);
+	const char *steps[] = {top, dir};
+	int rc = 0;
+	for (size_t i = 0; i < 2 && rc == 0; i++) {
+		enum datadir_kind k = datadir_kind(steps[i]);
+		if (k == DATADIR_MISSING && mkdir(steps[i], 0700) != 0 &&
+		    errno != EEXIST) {
+			diags_add(d, DIAG_ERROR, steps[i], 0, 0, NULL,
+			    "cannot create the transcript directory: %s",
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+		k = datadir_kind(steps[i]);
+		if (k != DATADIR_DIR) {
+			diags_add(d, DIAG_ERROR, steps[i], 0, 0, NULL,
+			    "refused as the transcript directory: it %s",
+			    k == DATADIR_FILE ? "is a file, not a directory" :
+			    datadir_refusal(k));
+			rc = -1;
+		}
+	}
+	free(top);
+	return rc;
+}
+
 int
 transcript_create(struct transcript *t, const char *data_dir,
     const char *trainee, const struct scenario *sc, const char *mode,
@@ -111,9 +160,7 @@ transcript_create(struct transcript *t, const char *data_dir,
 	t->opening = opening ? xstrdup(opening) : NULL;
 
 	char *dir = transcript_dir(data_dir, trainee);
-	if (mkdir_p(dir) != 0) {
-		diags_add(d, DIAG_ERROR, dir, 0, 0, NULL,
-		    "cannot create the transcript directory: %s", strerror(errno));
+	if (make_trainee_dir(data_dir, dir, d) != 0) {
 		free(dir);
 		return -1;
 	}
@@ -123,14 +170,20 @@ transcript_create(struct transcript *t, const char *data_dir,
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-	for (int attempt = 0; attempt < 100; attempt++) {
+	/* The file appears complete or not at all (atomic_create_file). */
+	char *text = transcript_text(t);
+	if (text == NULL) {
+		diags_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
+		    "cannot serialise the transcript");
+		free(dir);
+		return -1;
+	}
+	for (int attempt = 0; attempt < 100 && t->path == NULL; attempt++) {
 		char *path = xasprintf("%s/%s-%s-%ld-%06llx.json", dir, stamp,
 		    t->scenario_id, (long)getpid(),
 		    (unsigned long long)(random_bits() & 0xffffff));
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
-		    O_NOFOLLOW, 0600);
-		if (fd >= 0) {
-			close(fd);
+		const char *what = "create";
+		if (atomic_create_file(path, text, strlen(text), &what) == 0) {
 			t->path = path;
 			break;
 		}
@@ -138,18 +191,20 @@ transcript_create(struct transcript *t, const char *data_dir,
 		free(path);
 		if (err != EEXIST) {
 			diags_add(d, DIAG_ERROR, dir, 0, 0, NULL,
-			    "cannot create a transcript file: %s", strerror(err));
-			free(dir);
-			return -1;
+			    "cannot create a transcript file (%s failed: %s)",
+			    what, strerror(err));
+			break;
 		}
 	}
+	free(text);
 	free(dir);
 	if (t->path == NULL) {
-		diags_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
-		    "cannot find a free transcript file name");
+		if (d->nerrors == 0)
+			diags_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
+			    "cannot find a free transcript file name");
 		return -1;
 	}
-	return transcript_save(t, d);
+	return 0;
 }
 
 static void
@@ -191,6 +246,57 @@ transcript_finish(struct transcript *t, const char *status, enum ending ending,
 	free(t->updated);
 	t->updated = xstrdup(t->ended);
 	return transcript_save(t, d);
+}
+
+int
+transcript_reopen(struct transcript *t, struct diags *d)
+{
+	free(t->status);
+	t->status = xstrdup("in_progress");
+	free(t->ended);
+	t->ended = NULL;
+	free(t->closing);
+	t->closing = NULL;
+	t->ending = END_NONE;
+	free(t->updated);
+	t->updated = now_iso();
+	resumed_add(t, t->updated);
+	return transcript_save(t, d);
+}
+
+char *
+transcript_resumed_note(const struct transcript *t)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < t->resumed.n; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "resumed ", t->resumed.v[i]);
+	return buf_take(&b);
+}
+
+long
+transcript_pid(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (n < 5 || strcmp(base + n - 5, ".json") != 0)
+		return 0;
+	n -= 5;
+	/* back over -RANDOM, then read -PID */
+	size_t i = n;
+	while (i > 0 && base[i - 1] != '-')
+		i--;
+	if (i == 0)
+		return 0;
+	size_t end = --i; /* the '-' before RANDOM */
+	while (i > 0 && base[i - 1] >= '0' && base[i - 1] <= '9')
+		i--;
+	if (i == 0 || i == end || base[i - 1] != '-' || end - i > 9)
+		return 0;
+	long pid = 0;
+	for (size_t k = i; k < end; k++)
+		pid = pid * 10 + (base[k] - '0');
+	return pid;
 }
 
 int
@@ -237,6 +343,11 @@ transcript_to_json(const struct transcript *t)
 	cJSON_AddNumberToObject(o, "overall", transcript_overall(t));
 	add_str(o, "opening", t->opening);
 	add_str(o, "closing", t->closing);
+	if (t->resumed.n > 0) {
+		cJSON *r = cJSON_AddArrayToObject(o, "resumed");
+		for (size_t i = 0; i < t->resumed.n; i++)
+			cJSON_AddItemToArray(r, cJSON_CreateString(t->resumed.v[i]));
+	}
 	cJSON *turns = cJSON_AddArrayToObject(o, "turns");
 	for (size_t i = 0; i < t->nturns; i++) {
 		const struct transcript_turn *tu = &t->turns[i];
@@ -257,33 +368,44 @@ transcript_to_json(const struct transcript *t)
 	return o;
 }
 
-int
-transcript_save(const struct transcript *t, struct diags *d)
+/* The file's text: the JSON document and a final line feed; NULL only
+ * when memory runs out inside cJSON. */
+static char *
+transcript_text(const struct transcript *t)
 {
 	cJSON *j = transcript_to_json(t);
 	char *text = cJSON_Print(j);
 	cJSON_Delete(j);
-	if (text == NULL) {
+	if (text == NULL)
+		return NULL;
+	char *file = xasprintf("%s\n", text);
+	cJSON_free(text);
+	return file;
+}
+
+int
+transcript_save(const struct transcript *t, struct diags *d)
+{
+	char *file = transcript_text(t);
+	if (file == NULL) {
 		diags_add(d, DIAG_ERROR, t->path, 0, 0, NULL,
 		    "cannot serialise the transcript");
 		return -1;
 	}
 	const char *what = "write";
-	char *file = xasprintf("%s\n", text);
 	int rc = atomic_write_file(t->path, file, strlen(file), &what);
 	free(file);
 	if (rc != 0)
 		diags_add(d, DIAG_ERROR, t->path, 0, 0, NULL,
 		    "cannot save the transcript (%s failed: %s)", what,
 		    strerror(errno));
-	cJSON_free(text);
 	return rc;
 }
 
 static const char *const top_keys[] = {"format", "trainee", "scenario",
     "mode", "seed", "started", "updated", "ended", "status", "ending",
     "turn_limit", "start_mood", "mood", "overall", "opening", "closing",
-    "turns", NULL};
+    "resumed", "turns", NULL};
 static const char *const scen_keys[] = {"id", "title", "file", "hash", NULL};
 static const char *const turn_keys[] = {"n", "node", "customer", "reply",
     "seconds", "at_fault", "apology_owed", "mood_before", "mood_after", "next_node",
@@ -410,6 +532,20 @@ transcript_load(struct transcript *t, const char *path, struct diags *d)
 		t->mood = (int)v;
 	opt_str(&doc, &mine, o, "", "opening", false, &t->opening);
 	opt_str(&doc, &mine, o, "", "closing", false, &t->closing);
+	const cJSON *resumed;
+	if (jd_array(&doc, &mine, o, "", "resumed", false, &resumed)) {
+		size_t i = 0;
+		for (const cJSON *j = resumed->child; j; j = j->next, i++) {
+			if (cJSON_IsString(j)) {
+				resumed_add(t, j->valuestring);
+			} else {
+				char *p = jd_path_index("resumed", i);
+				jd_error(&doc, &mine, j, p, "must be a string, not %s",
+				    jd_type_name(j));
+				free(p);
+			}
+		}
+	}
 	const cJSON *turns;
 	if (jd_array(&doc, &mine, o, "", "turns", true, &turns)) {
 		size_t n = (size_t)cJSON_GetArraySize(turns), i = 0;
@@ -444,6 +580,9 @@ transcript_free(struct transcript *t)
 	free(t->status);
 	free(t->opening);
 	free(t->closing);
+	for (size_t i = 0; i < t->resumed.n; i++)
+		free(t->resumed.v[i]);
+	free(t->resumed.v);
 	for (size_t i = 0; i < t->nturns; i++) {
 		struct transcript_turn *tu = &t->turns[i];
 		free(tu->node);

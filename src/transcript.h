@@ -47,6 +47,8 @@ struct transcript {
 	char *closing;      /* the customer's last line at the end, or NULL */
 	struct transcript_turn *turns;
 	size_t nturns, cap;
+	struct strlist resumed; /* when the call was taken up again after an
+	                           interruption (ISO 8601 UTC), oldest first */
 	char *path;         /* the file it lives in */
 };
 
@@ -70,6 +72,17 @@ int transcript_save(const struct transcript *t, struct diags *d);
  * *t is always safe to free afterwards. */
 int transcript_load(struct transcript *t, const char *path, struct diags *d);
 void transcript_free(struct transcript *t);
+
+/* Mark t as taken up again: status back to "in_progress", no end time,
+ * the time added to t->resumed; then save.  Returns transcript_save's
+ * result. */
+int transcript_reopen(struct transcript *t, struct diags *d);
+/* "resumed 2026-11-23T15:06:12Z" (several times listed, comma-separated)
+ * when the call was taken up again, else "" — a fresh string. */
+char *transcript_resumed_note(const struct transcript *t);
+/* The process that created the transcript file at path (its name holds
+ * it: STAMP-SCENARIO-PID-RANDOM.json), or 0 when the name does not say. */
+long transcript_pid(const char *path);
 
 /* Overall score of a session: the mean of its turns' overall scores
  * (0 with no turns). */

@@ -119,11 +119,14 @@ enum {
 	K(PREV,      UK_CODE, KEY_LEFT,      "Left",      SB_REVIEW_VIEW, NULL, "select the previous turn") \
 	K(COMMENT,   UK_CHAR, 'c',           "c",         SB_REVIEW_VIEW, "comment", "comment on the selected turn") \
 	K(OVERRIDE,  UK_CHAR, 'o',           "o",         SB_REVIEW_VIEW, "override", "override a criterion on the selected turn (a reason is required)") \
+	K(WITHDRAW,  UK_CHAR, 'x',           "x",         SB_REVIEW_VIEW, "withdraw", "withdraw your newest note on the selected turn (asks first; others' notes stay)") \
 	K(BACK,      UK_CHAR, 27,            "Esc",       SB_REVIEW_VIEW, "back", "back to the transcript list (the filter is kept)") \
 	K(QUIT,      UK_CHAR, 'q',           "q",         SB_REVIEW_VIEW, "quit", "quit irate") \
 	K(QUIT,      UK_CODE, KEY_F(10),     "F10",       SB_REVIEW_VIEW, NULL, "quit irate") \
 	K(CANCEL,    UK_CHAR, 27,            "Esc",       SB_REVIEW_NOTE, "cancel", "drop the note") \
 	K(COURSES,   UK_CODE, KEY_F(4),      "F4",        SB_START, "courses", "courses: your progress through each, play the next step") \
+	K(RESUME,    UK_CODE, KEY_F(5),      "F5",        SB_START, NULL, "take up the selected scenario's unfinished call where it stopped") \
+	K(RESUME,    UK_CHAR, CTRL('G'),     "Ctrl-G",    SB_START, NULL, "take up the selected scenario's unfinished call where it stopped") \
 	K(COURSES,   UK_CHAR, CTRL('K'),     "Ctrl-K",    SB_START, NULL, "courses: your progress through each, play the next step") \
 	K(BACK,      UK_CHAR, 27,            "Esc",       SB_RESULT, "back", "back to the course when the call was a course step, else to the library") \
 	K(ENTER,     UK_CHAR, '\n',          "Enter",     SB_COURSES, "open", "show the selected course: its steps and your progress") \
@@ -153,7 +156,7 @@ enum ui_action {
 	ACT_BOTTOM, ACT_LEFT, ACT_RIGHT, ACT_HOME, ACT_END, ACT_BACKSPACE,
 	ACT_DELETE, ACT_DELWORD, ACT_DELSTART, ACT_RETRY, ACT_TRANSCRIPT,
 	ACT_BACK, ACT_LIBRARY, ACT_REVIEW, ACT_REVERSE, ACT_NEXT, ACT_PREV,
-	ACT_COMMENT, ACT_OVERRIDE, ACT_COURSES, ACT_PLAYNEXT,
+	ACT_COMMENT, ACT_OVERRIDE, ACT_COURSES, ACT_PLAYNEXT, ACT_RESUME, ACT_WITHDRAW,
 };
 
 /* One key press as the screens see it. */

@@ -343,8 +343,12 @@ ui_run(const char *path, struct scorer *scorer, const struct play_options *o)
 		struct diags hd = {0};
 		history_scan(&u.hist, o->data_dir, u.trainee, NULL, &hd);
 		diags_free(&hd);
-		if (ui_play_begin(&u, &u.own_sc) != 0)
+		int bad = o->resume ? ui_play_resume(&u, &u.own_sc, o->resume) :
+		    ui_play_begin(&u, &u.own_sc);
+		if (bad) {
 			u.quit = true;
+			u.rc = EXIT_PROBLEMS;
+		}
 	} else if (o->review) {
 		ui_review_enter(&u, o->reviewer ? o->reviewer : u.trainee);
 		ui_go(&u, UI_REVIEW);

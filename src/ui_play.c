@@ -31,6 +31,8 @@ first_name(const struct scenario *sc)
 	return xstrndup(n, len ? len : strlen(n));
 }
 
+static void play_enter(struct ui *u, const struct scenario *sc);
+
 int
 ui_play_begin(struct ui *u, const struct scenario *sc)
 {
@@ -49,6 +51,36 @@ ui_play_begin(struct ui *u, const struct scenario *sc)
 	}
 	diags_free(&d);
 	u->nsessions++;
+	play_enter(u, sc);
+	return 0;
+}
+
+int
+ui_play_resume(struct ui *u, const struct scenario *sc, const char *path)
+{
+	ui_play_end(u, "unfinished");
+	ui_play_free(u);
+	struct diags d = {0};
+	if (session_resume(&u->s, sc, u->scorer, path, u->trainee, &d) != 0) {
+		char *why = d.n ? xstrdup(d.v[0].msg) : xstrdup("unknown problem");
+		ui_message(u, true, "%s", why);
+		free(why);
+		diags_free(&d);
+		session_free(&u->s);
+		return -1;
+	}
+	diags_free(&d);
+	u->exam = u->s.exam;
+	play_enter(u, sc);
+	ui_message(u, false, "the call goes on from reply %zu",
+	    u->s.tr.nturns + 1);
+	return 0;
+}
+
+/* The session in u->s has started: show the play screen. */
+static void
+play_enter(struct ui *u, const struct scenario *sc)
+{
 	u->sc = sc;
 	u->in_session = true;
 	u->ended = false;
@@ -60,7 +92,6 @@ ui_play_begin(struct ui *u, const struct scenario *sc)
 	u->show_model = false;
 	u->asked = now_seconds();
 	ui_go(u, UI_PLAY);
-	return 0;
 }
 
 void

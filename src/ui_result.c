@@ -123,6 +123,9 @@ ui_result_draw(struct ui *u)
 		ui_doc_addf(&d, 0, R_TITLE, "You left the call before an ending, "
 		    "after %zu %s (saved as %s).", tr->nturns,
 		    tr->nturns == 1 ? "reply" : "replies", tr->status);
+		if (tr->nturns > 0 && tr->nturns < (size_t)tr->turn_limit)
+			ui_doc_add(&d, 0, R_DIM, "F5 on the library takes it up "
+			    "again where it stopped.");
 	}
 	ui_doc_blank(&d);
 	ui_doc_addf(&d, 0, R_TITLE, "Overall score: %d of 100", overall);

@@ -22,6 +22,7 @@ enum note_step {
 	NOTE_CRITERION, /* choosing the criterion to override (1-5) */
 	NOTE_LABEL,     /* y: detected, n: not */
 	NOTE_REASON,    /* typing the reason (required) */
+	NOTE_WITHDRAW,  /* y: withdraw the reviewer's newest note on the turn */
 };
 
 struct ui_review {
@@ -51,6 +52,7 @@ struct ui_review {
 	int crit;
 	bool detected;
 	struct lineedit note;
+	char *withdraw_what;       /* the note NOTE_WITHDRAW asks about */
 };
 
 /* Open the transcript at path in the viewer: load it, its reviews, and

@@ -33,6 +33,8 @@ ui_review_close(struct ui *u)
 	regrade_free(&rv->rg);
 	free(rv->path);
 	rv->path = NULL;
+	free(rv->withdraw_what);
+	rv->withdraw_what = NULL;
 	rv->open = false;
 }
 
@@ -112,9 +114,12 @@ build(struct ui *u, struct ui_doc *d, size_t *first)
 	struct ui_review *rv = u->rv;
 	const struct transcript *t = &rv->t;
 	const char *status = t->status ? t->status : "";
-	ui_doc_addf(d, 0, R_DIM, "%s, %s, %s; %s; overall %d of 100; %s",
+	char *resumed = transcript_resumed_note(t);
+	ui_doc_addf(d, 0, R_DIM, "%s, %s, %s; %s; overall %d of 100%s%s; %s",
 	    t->trainee, t->started, t->mode, strcmp(status, "finished") == 0 ?
-	    ending_name(t->ending) : status, transcript_overall(t), t->path);
+	    ending_name(t->ending) : status, transcript_overall(t),
+	    *resumed ? "; " : "", resumed, t->path);
+	free(resumed);
 	char *sum = regrade_summary(&rv->rg);
 	ui_doc_add(d, 0, rv->rg.n || rv->rg.scenario_changed ? R_BAD : R_GOOD,
 	    sum);
@@ -194,6 +199,10 @@ draw_note(struct ui *u, int y)
 		    "n: not detected (the scorer said %s)", criterion_name(
 		    (enum criterion)rv->crit), yes(tu->grading.crit[rv->crit].detected));
 		return;
+	case NOTE_WITHDRAW:
+		ui_printf(y, 1, COLS - 2, R_BAR, "Withdraw your %s on turn %d? "
+		    "y: withdraw it, n or Esc: keep it", rv->withdraw_what, tu->n);
+		return;
 	case NOTE_REASON:
 		ui_printf(y, 1, COLS - 2, R_BAR, "Why is %s %s on turn %d? "
 		    "(a reason is required)", criterion_name((enum criterion)rv->crit),
@@ -254,6 +263,83 @@ start_note(struct ui *u, enum note_step step)
 	u->screen = UI_REVIEW_NOTE; /* keep the scroll: the viewer stays */
 }
 
+/* The reviewer's own sidecar of the open transcript into *r; 0, or -1 when
+ * there is none or it cannot be read (message set). */
+static int
+load_own(struct ui *u, struct review *r)
+{
+	struct ui_review *rv = u->rv;
+	struct diags d = {0};
+	char *sp = review_path(rv->path, rv->reviewer);
+	int rc = -1;
+	memset(r, 0, sizeof *r);
+	if (access(sp, F_OK) != 0)
+		ui_message(u, true, "%s has no notes on this transcript (only "
+		    "your own notes can be withdrawn)", rv->reviewer);
+	else if ((rc = review_load(r, sp, &d)) != 0)
+		ui_message(u, true, "your review cannot be read: %s",
+		    d.n ? d.v[0].msg : "unknown problem");
+	free(sp);
+	diags_free(&d);
+	return rc;
+}
+
+/* x: ask before withdrawing the reviewer's newest note on the turn. */
+static void
+ask_withdraw(struct ui *u)
+{
+	struct ui_review *rv = u->rv;
+	if (rv->t.nturns == 0)
+		return;
+	int turn = rv->t.turns[rv->turn].n;
+	struct review r;
+	if (load_own(u, &r) != 0) {
+		review_free(&r);
+		return;
+	}
+	long i = review_last_note(&r, turn);
+	if (i < 0) {
+		ui_message(u, true, "you have no note on turn %d (only your own "
+		    "notes can be withdrawn)", turn);
+	} else {
+		const struct review_note *n = &r.notes[i];
+		free(rv->withdraw_what);
+		rv->withdraw_what = n->criterion >= 0 ?
+		    xasprintf("override of %s (%s)", criterion_name(
+		    (enum criterion)n->criterion), n->reason ? n->reason : "") :
+		    xasprintf("comment \"%s\"", n->comment ? n->comment : "");
+		rv->step = NOTE_WITHDRAW;
+		rv->jump = true;
+		u->screen = UI_REVIEW_NOTE;
+	}
+	review_free(&r);
+}
+
+/* y on the question: remove that note from the reviewer's sidecar. */
+static void
+withdraw_note(struct ui *u)
+{
+	struct ui_review *rv = u->rv;
+	int turn = rv->t.turns[rv->turn].n;
+	struct review r;
+	struct diags d = {0};
+	if (load_own(u, &r) == 0) {
+		long i = review_last_note(&r, turn);
+		if (i >= 0) {
+			review_remove_note(&r, (size_t)i);
+			if (review_save(&r, &d) == 0)
+				ui_message(u, false, "your note on turn %d is "
+				    "withdrawn", turn);
+			else
+				ui_message(u, true, "the note is not withdrawn: %s",
+				    d.n ? d.v[0].msg : "cannot write the review");
+		}
+	}
+	review_free(&r);
+	diags_free(&d);
+	reload_reviews(rv);
+}
+
 void
 ui_review_view_key(struct ui *u, const struct ui_key *k)
 {
@@ -273,6 +359,7 @@ ui_review_view_key(struct ui *u, const struct ui_key *k)
 		break;
 	case ACT_COMMENT: start_note(u, NOTE_COMMENT); break;
 	case ACT_OVERRIDE: start_note(u, NOTE_CRITERION); break;
+	case ACT_WITHDRAW: ask_withdraw(u); break;
 	case ACT_BACK:
 		ui_review_close(u);
 		ui_review_enter(u, rv->reviewer);
@@ -322,7 +409,18 @@ ui_review_note_key(struct ui *u, const struct ui_key *k)
 	struct ui_review *rv = u->rv;
 	if (k->act == ACT_CANCEL) {
 		u->screen = UI_REVIEW_VIEW;
-		ui_message(u, false, "note dropped");
+		ui_message(u, false, rv->step == NOTE_WITHDRAW ?
+		    "the note is kept" : "note dropped");
+		return;
+	}
+	if (rv->step == NOTE_WITHDRAW) {
+		if (k->text && (k->ch == 'y' || k->ch == 'Y')) {
+			withdraw_note(u);
+			u->screen = UI_REVIEW_VIEW;
+		} else if (k->text && (k->ch == 'n' || k->ch == 'N')) {
+			u->screen = UI_REVIEW_VIEW;
+			ui_message(u, false, "the note is kept");
+		}
 		return;
 	}
 	if (rv->step == NOTE_CRITERION) {

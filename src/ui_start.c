@@ -206,6 +206,11 @@ draw_preview(struct ui *u, int y, int h)
 	const struct history_entry *e = history_find(&u->hist, sc->id);
 	struct ui_doc d = {0};
 	ui_doc_add(&d, 0, R_TITLE, sc->title);
+	if (e && e->resume_path)
+		ui_doc_addf(&d, 0, R_GOOD, "Your last call (%s mode) stopped after "
+		    "%d %s: F5 takes it up where it stopped; Enter starts a new "
+		    "one.", e->resume_exam ? "exam" : "practice", e->resume_turns,
+		    e->resume_turns == 1 ? "reply" : "replies");
 	ui_doc_add(&d, 0, R_NORMAL, sc->summary);
 	ui_doc_addf(&d, 0, R_DIM, "%s, %s. Starts %s (mood %d); up to %d "
 	    "replies.", sc->customer_name, sc->persona, mood_word(sc->start_mood),
@@ -214,6 +219,7 @@ draw_preview(struct ui *u, int y, int h)
 		ui_doc_addf(&d, 0, R_DIM, "You played it %d %s; %d reached an "
 		    "ending.", e->sessions, e->sessions == 1 ? "time" : "times",
 		    e->finished);
+
 	ui_doc_draw(&d, y + 1, 1, h - 1, COLS - 2, 0);
 	ui_doc_free(&d);
 }
@@ -305,6 +311,18 @@ ui_start_key(struct ui *u, const struct ui_key *k)
 		u->from_course = false;
 		if (u->nshown)
 			ui_play_begin(u, &u->lib.v[u->shown[u->sel]]);
+		return;
+	case ACT_RESUME:
+		if (u->nshown) {
+			const struct scenario *sc = &u->lib.v[u->shown[u->sel]];
+			const struct history_entry *e = history_find(&u->hist, sc->id);
+			u->from_course = false;
+			if (e && e->resume_path)
+				ui_play_resume(u, sc, e->resume_path);
+			else
+				ui_message(u, true, "no unfinished call of this "
+				    "scenario to take up");
+		}
 		return;
 	case ACT_COURSES:
 		ui_courses_enter(u);

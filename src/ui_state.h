@@ -134,6 +134,10 @@ void ui_start_enter(struct ui *u);
 /* Start a session of sc (borrowed) in u->exam's mode and show the play
  * screen.  Returns 0, or -1 with a message set. */
 int ui_play_begin(struct ui *u, const struct scenario *sc);
+/* Take up again the unfinished call saved at path, of sc (borrowed), in
+ * the mode it was played in (session_resume), and show the play screen.
+ * Returns 0, or -1 with a message set. */
+int ui_play_resume(struct ui *u, const struct scenario *sc, const char *path);
 /* End the session in progress, if any, with status ("unfinished" or
  * "interrupted"; "finished" is used when it reached an ending), and set
  * u->rc from how it ended.  Safe to call twice. */

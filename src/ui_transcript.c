@@ -19,8 +19,11 @@ ui_transcript_draw(struct ui *u)
 	ui_bar(0, left, right);
 	free(left);
 	struct ui_doc d = {0};
-	ui_doc_addf(&d, 0, R_DIM, "%s, started %s, seed %llu, status %s",
-	    tr->trainee, tr->started, (unsigned long long)tr->seed, tr->status);
+	char *resumed = transcript_resumed_note(tr);
+	ui_doc_addf(&d, 0, R_DIM, "%s, started %s, seed %llu, status %s%s%s",
+	    tr->trainee, tr->started, (unsigned long long)tr->seed, tr->status,
+	    *resumed ? "; " : "", resumed);
+	free(resumed);
 	for (size_t i = 0; i < tr->nturns; i++) {
 		const struct transcript_turn *tu = &tr->turns[i];
 		ui_doc_blank(&d);

@@ -2,6 +2,7 @@
 #ifndef IRATE_XALLOC_H
 #define IRATE_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Each returns memory the caller owns and frees with free(). On allocation
@@ -16,5 +17,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with a va_list (ap is used once, as by vprintf). */
+char *xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 #endif

@@ -48,6 +48,16 @@ test_temp_dir(void)
 	return strdup(d);
 }
 
+char *
+test_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	ck_assert_ptr_nonnull(p);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
 static int
 rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
 {

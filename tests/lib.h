@@ -14,6 +14,8 @@ int test_run_suite(Suite *s);
 char *test_write_temp(const char *name_hint, const char *data, size_t len);
 /* A fresh empty temporary directory (caller removes it with test_rmrf). */
 char *test_temp_dir(void);
+/* "dir/name" in a fresh string (the test frees it). */
+char *test_join(const char *dir, const char *name);
 /* Remove a directory tree. */
 void test_rmrf(const char *path);
 /* Read a whole file; NULL if it cannot be read.  Caller frees. */

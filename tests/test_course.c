@@ -60,7 +60,7 @@ START_TEST(test_good_fields)
 	ck_assert(c.steps[2].exam);
 	ck_assert(c.steps[2].after_previous); /* the default */
 	ck_assert_str_eq(c.steps[2].note, "No feedback.");
-	ck_assert_str_eq(c.steps[3].file, DIR_COURSE "/../lint/clean.json");
+	ck_assert_str_eq(c.steps[3].file, DIR_COURSE "/scenarios/clean.json");
 	ck_assert_str_eq(c.steps[3].scenario_id, "clean");
 	course_free(&c);
 }

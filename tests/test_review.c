@@ -181,6 +181,30 @@ START_TEST(test_bad_files)
 }
 END_TEST
 
+/* Withdrawing a note: the newest on the turn goes, the others stay. */
+START_TEST(test_withdraw)
+{
+	struct review r = {0};
+	review_comment(&r, 1, "first", "2026-11-10T09:00:00Z");
+	review_comment(&r, 2, "on two", "2026-11-10T09:01:00Z");
+	review_override(&r, 1, CRIT_APOLOGY, false, "not sincere",
+	    "2026-11-10T09:02:00Z");
+	ck_assert_int_eq(review_last_note(&r, 1), 2);
+	ck_assert_int_eq(review_last_note(&r, 2), 1);
+	ck_assert_int_eq(review_last_note(&r, 3), -1);
+	review_remove_note(&r, 2);
+	ck_assert_uint_eq(r.nnotes, 2);
+	ck_assert_int_eq(review_last_note(&r, 1), 0);
+	review_remove_note(&r, 0);
+	ck_assert_uint_eq(r.nnotes, 1);
+	ck_assert_str_eq(r.notes[0].comment, "on two");
+	ck_assert_int_eq(review_last_note(&r, 1), -1);
+	review_remove_note(&r, 5); /* out of range: nothing */
+	ck_assert_uint_eq(r.nnotes, 1);
+	review_free(&r);
+}
+END_TEST
+
 static Suite *
 review_suite(void)
 {
@@ -190,6 +214,7 @@ review_suite(void)
 	tcase_add_test(tc, test_roundtrip);
 	tcase_add_test(tc, test_refuses_bad_reviewer);
 	tcase_add_test(tc, test_fixture_set);
+	tcase_add_test(tc, test_withdraw);
 	tcase_add_loop_test(tc, test_bad_files, 0, sizeof bad / sizeof *bad);
 	suite_add_tcase(s, tc);
 	return s;

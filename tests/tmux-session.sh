@@ -42,6 +42,20 @@ check() {
 	if "$@"; then ok; else ko "$desc"; fi
 }
 grab() { last_screen=$(t capture-pane -p 2>/dev/null); }
+# wait_for TEXT [SECONDS]: poll the screen (default 10 s) until it shows
+# TEXT; the last capture stays in $last_screen for ko to print.
+wait_for() {
+	_w=$(( ${2:-10} * 10 ))
+	while [ "$_w" -gt 0 ]; do
+		grab
+		if printf '%s\n' "$last_screen" | grep -F -q -e "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		_w=$((_w - 1))
+	done
+	return 1
+}
 keys() { t send-keys "$@"; }
 type_text() { t send-keys -l "$1"; }
 # tmux_fresh SOCK ARGS...: kill the private server SOCK, wait until it is

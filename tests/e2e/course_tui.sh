@@ -16,18 +16,6 @@ GOOD=tests/data/paths/dry-cleaning-stain/good.txt
 BAD=tests/data/paths/late-order/bad.txt
 
 # wait_for STRING [SECONDS]: poll the screen until it shows STRING.
-wait_for() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		grab
-		if printf '%s\n' "$last_screen" | grep -F -q -e "$1"; then
-			return 0
-		fi
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
 shows() {
 	grab
 	printf '%s\n' "$last_screen" | grep -F -q -e "$1"
@@ -194,11 +182,12 @@ check "F10 quits with status 0" wait_for "EXIT=0"
 
 # --- a course of one exam step, from IRATE_COURSES --------------------------
 COURSES="$tmp/courses"
-mkdir -p "$COURSES"
+mkdir -p "$COURSES/own"
+cp scenarios/dry-cleaning-stain.json "$COURSES/own/"
 cat >"$COURSES/exam.json" <<J
 {"format": 1, "kind": "course", "id": "exam-only", "title": "Exam only",
  "summary": "One call in exam mode.", "steps": [
-  {"scenario": "$(pwd)/scenarios/dry-cleaning-stain.json", "mode": "exam", "pass": 60}]}
+  {"scenario": "own/dry-cleaning-stain.json", "mode": "exam", "pass": 60}]}
 J
 printf '{"format": 1, "kind": "course"' >"$COURSES/broken.json"
 exam=yes

@@ -48,18 +48,6 @@ if ! command -v tmux >/dev/null 2>&1; then
 	[ "$fail" -eq 0 ]
 	exit
 fi
-wait_for() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		grab
-		if printf '%s\n' "$last_screen" | grep -F -q -e "$1"; then
-			return 0
-		fi
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
 # run ARGS...: irate ARGS in a fresh 100x30 tmux session; EXIT=n at the end.
 run() {
 	cat >"$tmp/run.sh" <<EOS
@@ -150,6 +138,39 @@ out=$($IRATE review --list trainee:ana scenario:late 2>&1)
 check "--list counts the notes" [ "$(printf '%s\n' "$out" | sed -n 2p | awk '{print $(NF-1)}')" = 2 ]
 out=$($IRATE review --show /nonexistent.json 2>&1)
 check "--show of a missing file exits 1" [ $? -eq 1 ]
+
+# --- withdrawing a note (x): only one's own, after a question ----------------
+run --trainee sam review
+check "reopened for withdrawing" wait_for "3 of 3"
+type_text "trainee:ana scenario:late"
+wait_for "1 of 3" >/dev/null
+keys Enter
+check "the viewer opens" wait_for "Notes by sam (2)"
+keys x
+check "x asks about the newest note on the turn" wait_for "Withdraw your override of empathy (sorry is not empathy) on turn 1?"
+keys n
+check "n keeps it" wait_for "the note is kept"
+keys x
+wait_for "Withdraw your override" >/dev/null
+keys y
+check "y withdraws it" wait_for "your note on turn 1 is withdrawn"
+keys g
+check "the viewer shows one note left" wait_for "Notes by sam (1)"
+keys q
+wait_for "EXIT=0" >/dev/null
+check "the sidecar holds the comment only" [ "$(jq -r '[.annotations[] | .comment // "override"] | join(",")' "$side")" = "Offer the courier sooner." ]
+check "the transcript is still byte-identical" [ "$(cksum <"$tr")" = "$before" ]
+run --trainee lee review
+wait_for "3 of 3" >/dev/null
+type_text "trainee:ana scenario:late"
+wait_for "1 of 3" >/dev/null
+keys Enter
+wait_for "Notes by sam (1)" >/dev/null
+keys x
+check "another reviewer cannot withdraw sam's note" wait_for "lee has no notes on this transcript"
+keys q
+wait_for "EXIT=0" >/dev/null
+check "sam's note is still there" [ "$(jq '.annotations | length' "$side")" = 1 ]
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
