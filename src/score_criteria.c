@@ -20,6 +20,11 @@ shouted(const struct score_run *r, const struct token *k)
 {
 	char w[TEXT_MAX_NORM + 1];
 	size_t n = 0;
+	/* A word with a digit in it is a code (SPRING20, AB12CDE), not a
+	 * shouted word. */
+	for (size_t i = k->start; i < k->end; i++)
+		if (r->reply[i] >= '0' && r->reply[i] <= '9')
+			return false;
 	for (size_t i = k->start; i < k->end && n < TEXT_MAX_NORM; i++) {
 		char c = r->reply[i];
 		if (c >= 'A' && c <= 'Z')
@@ -203,6 +208,9 @@ score_empathy(struct score_run *r)
 		    score_overlaps_cat(r, x, LC_HOSTILE)) {
 			why = "used to dismiss the customer's feeling";
 			tk = TIP_DISMISSIVE;
+		} else if (score_overlaps_cat(r, x, LC_NON_APOLOGY)) {
+			why = "part of a non-apology: it puts the feeling on the "
+			    "customer instead of acknowledging it";
 		}
 		if (why) {
 			kill(r, i);
