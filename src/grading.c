@@ -149,13 +149,31 @@ grading_reset(struct grading *g)
 	g->pool = b;
 }
 
+/* One more slot of criterion c's evidence, not yet filled. */
+static struct evidence *
+push_evidence(struct grading *g, enum criterion c)
+{
+	struct crit_result *r = &g->crit[c];
+	if (r->nev >= r->cap || r->ev == NULL)
+		r->ev = pool_grow(g, r->ev, &r->nev, &r->cap, sizeof *r->ev,
+		    _Alignof(struct evidence));
+	return &r->ev[r->nev++];
+}
+
+/* One more pitfall slot, not yet filled. */
+static struct pitfall_hit *
+push_pitfall(struct grading *g)
+{
+	if (g->npits >= g->pcap || g->pits == NULL)
+		g->pits = pool_grow(g, g->pits, &g->npits, &g->pcap,
+		    sizeof *g->pits, _Alignof(struct pitfall_hit));
+	return &g->pits[g->npits++];
+}
+
 struct evidence *
 grading_new_evidence(struct grading *g, enum criterion c)
 {
-	struct crit_result *r = &g->crit[c];
-	r->ev = pool_grow(g, r->ev, &r->nev, &r->cap, sizeof *r->ev,
-	    _Alignof(struct evidence));
-	struct evidence *e = &r->ev[r->nev++];
+	struct evidence *e = push_evidence(g, c);
 	memset(e, 0, sizeof *e);
 	return e;
 }
@@ -163,11 +181,27 @@ grading_new_evidence(struct grading *g, enum criterion c)
 struct pitfall_hit *
 grading_new_pitfall(struct grading *g)
 {
-	g->pits = pool_grow(g, g->pits, &g->npits, &g->pcap, sizeof *g->pits,
-	    _Alignof(struct pitfall_hit));
-	struct pitfall_hit *h = &g->pits[g->npits++];
+	struct pitfall_hit *h = push_pitfall(g);
 	memset(h, 0, sizeof *h);
 	return h;
+}
+
+/* Copies of a[0..an) and b (NUL-terminated; "" for NULL) in one piece of
+ * g's pool: *text and *why point into it. */
+static void
+pool_two(struct grading *g, const char *a, size_t an, const char *b,
+    char **text, char **why)
+{
+	if (b == NULL)
+		b = "";
+	size_t bn = strlen(b);
+	char *p = pool_alloc(g, an + bn + 2, 1);
+	if (an)
+		memcpy(p, a, an);
+	p[an] = '\0';
+	memcpy(p + an + 1, b, bn + 1);
+	*text = p;
+	*why = p + an + 1;
 }
 
 static char *
@@ -208,14 +242,13 @@ void
 grading_add_evidence(struct grading *g, enum criterion c, const char *reply,
     size_t start, size_t end, bool positive, const char *why)
 {
-	struct evidence *e = grading_new_evidence(g, c);
+	struct evidence *e = push_evidence(g, c);
 	if (end < start)
 		end = start;
 	e->start = start;
 	e->end = end;
-	e->text = grading_strndup(g, reply ? reply + start : "",
-	    reply ? end - start : 0);
-	e->why = pool_strdup(g, why ? why : "");
+	pool_two(g, reply ? reply + start : "", reply ? end - start : 0, why,
+	    &e->text, &e->why);
 	e->positive = positive;
 }
 
@@ -223,15 +256,14 @@ void
 grading_add_pitfall(struct grading *g, enum pitfall p, const char *reply,
     size_t start, size_t end, const char *why)
 {
-	struct pitfall_hit *h = grading_new_pitfall(g);
+	struct pitfall_hit *h = push_pitfall(g);
 	if (end < start)
 		end = start;
 	h->kind = p;
 	h->start = start;
 	h->end = end;
-	h->text = grading_strndup(g, reply ? reply + start : "",
-	    reply ? end - start : 0);
-	h->why = pool_strdup(g, why ? why : "");
+	pool_two(g, reply ? reply + start : "", reply ? end - start : 0, why,
+	    &h->text, &h->why);
 }
 
 bool
@@ -247,4 +279,11 @@ void
 grading_set_tip(struct grading *g, enum criterion c, const char *tip)
 {
 	g->crit[c].tip = tip ? pool_strdup(g, tip) : NULL;
+}
+
+void
+grading_set_tipn(struct grading *g, enum criterion c, const char *tip,
+    size_t n)
+{
+	g->crit[c].tip = grading_strndup(g, tip, n);
 }

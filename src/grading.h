@@ -103,5 +103,8 @@ void grading_add_pitfall(struct grading *g, enum pitfall p, const char *reply,
 bool grading_has_pitfall(const struct grading *g, enum pitfall p);
 /* Replace the tip for criterion c (copied; NULL clears it). */
 void grading_set_tip(struct grading *g, enum criterion c, const char *tip);
+/* The same with the tip's length known: a copy of tip[0..n). */
+void grading_set_tipn(struct grading *g, enum criterion c, const char *tip,
+    size_t n);
 
 #endif

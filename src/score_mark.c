@@ -306,8 +306,11 @@ score_why(const struct score_run *r, const struct lex_match *m)
 void
 score_tip(struct score_run *r, enum criterion c, enum tip_kind k)
 {
+	if (r->lx->tips[c][k] == NULL)
+		k = TIP_DEFAULT;
 	const char *tip = r->lx->tips[c][k];
 	if (tip == NULL)
-		tip = r->lx->tips[c][TIP_DEFAULT];
-	grading_set_tip(r->g, c, tip);
+		grading_set_tip(r->g, c, NULL);
+	else
+		grading_set_tipn(r->g, c, tip, r->lx->tip_len[c][k]);
 }

@@ -88,6 +88,13 @@ START_TEST(test_strndup_and_slots)
 	grading_set_tip(&g, CRIT_CALM, "Breathe.");
 	grading_set_tip(&g, CRIT_CALM, NULL);
 	ck_assert_ptr_null(g.crit[CRIT_CALM].tip);
+	grading_set_tipn(&g, CRIT_EMPATHY, "Name it. Then act.", 8);
+	ck_assert_str_eq(g.crit[CRIT_EMPATHY].tip, "Name it.");
+	/* Evidence with a NULL reason and no reply: empty strings. */
+	grading_add_evidence(&g, CRIT_CALM, NULL, 3, 1, false, NULL);
+	ck_assert_str_eq(g.crit[CRIT_CALM].ev[0].text, "");
+	ck_assert_str_eq(g.crit[CRIT_CALM].ev[0].why, "");
+	ck_assert_uint_eq(g.crit[CRIT_CALM].ev[0].end, 3);
 	grading_free(&g);
 }
 END_TEST
