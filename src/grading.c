@@ -60,18 +60,11 @@ struct grading_pool {
  * header, is small enough for malloc's fast per-thread cache. */
 enum { POOL_FIRST = 1024 - sizeof(struct grading_pool) };
 
-/* n bytes aligned to align (a power of two) from g's pool. */
+/* pool_alloc() when the newest block has no room: a new block. */
 static void *
-pool_alloc(struct grading *g, size_t n, size_t align)
+pool_alloc_block(struct grading *g, size_t n)
 {
 	struct grading_pool *b = g->pool;
-	if (b != NULL) {
-		size_t at = (b->used + align - 1) & ~(align - 1);
-		if (at <= b->cap && n <= b->cap - at) {
-			b->used = at + n;
-			return b->data + at;
-		}
-	}
 	size_t cap = b ? b->cap * 2 : POOL_FIRST;
 	if (cap < n)
 		cap = n;
@@ -83,6 +76,21 @@ pool_alloc(struct grading *g, size_t n, size_t align)
 	nb->cap = cap;
 	g->pool = nb;
 	return nb->data;
+}
+
+/* n bytes aligned to align (a power of two) from g's pool. */
+static inline void *
+pool_alloc(struct grading *g, size_t n, size_t align)
+{
+	struct grading_pool *b = g->pool;
+	if (b != NULL) {
+		size_t at = (b->used + align - 1) & ~(align - 1);
+		if (at <= b->cap && n <= b->cap - at) {
+			b->used = at + n;
+			return b->data + at;
+		}
+	}
+	return pool_alloc_block(g, n);
 }
 
 char *
@@ -150,7 +158,7 @@ grading_reset(struct grading *g)
 }
 
 /* One more slot of criterion c's evidence, not yet filled. */
-static struct evidence *
+static inline struct evidence *
 push_evidence(struct grading *g, enum criterion c)
 {
 	struct crit_result *r = &g->crit[c];
@@ -161,7 +169,7 @@ push_evidence(struct grading *g, enum criterion c)
 }
 
 /* One more pitfall slot, not yet filled. */
-static struct pitfall_hit *
+static inline struct pitfall_hit *
 push_pitfall(struct grading *g)
 {
 	if (g->npits >= g->pcap || g->pits == NULL)
