@@ -148,10 +148,11 @@ json_error(FILE *out, const struct gradeline *gl, const char *msg)
 	json_print(out, o);
 }
 
-/* Grade (or report) one line; returns false if it was bad. */
+/* Grade (or report) one line into g, emptied first; returns false if it was
+ * bad. */
 static bool
-grade_line(struct scorer *sc, enum format fmt, const char *name, long lineno,
-    const char *text, size_t len)
+grade_line(struct scorer *sc, struct grading *g, enum format fmt,
+    const char *name, long lineno, const char *text, size_t len)
 {
 	struct gradeline gl;
 	struct diags d = {0};
@@ -159,15 +160,13 @@ grade_line(struct scorer *sc, enum format fmt, const char *name, long lineno,
 	    &d);
 	if (st == GRADELINE_OK) {
 		struct score_ctx ctx;
-		struct grading g;
 		gradeline_ctx(&gl, &ctx);
-		grading_init(&g);
-		score_reply(sc, &ctx, gl.reply, gl.reply_len, &g);
+		grading_reset(g);
+		score_reply(sc, &ctx, gl.reply, gl.reply_len, g);
 		if (fmt == FMT_CSV)
-			csv_grading(stdout, &gl, &g);
+			csv_grading(stdout, &gl, g);
 		else
-			json_grading(stdout, &gl, &g);
-		grading_free(&g);
+			json_grading(stdout, &gl, g);
 	} else if (st == GRADELINE_BAD) {
 		char *msg = gradeline_error_text(&d, 0);
 		diags_print(&d, stderr);
@@ -191,12 +190,14 @@ grade_stream(struct scorer *sc, enum format fmt, FILE *in, const char *name)
 	ssize_t n;
 	long lineno = 0;
 	int status = EXIT_OK;
+	struct grading g;  /* one for every line, its pool reused */
+	grading_init(&g);
 	if (fmt == FMT_CSV)
 		csv_header(stdout);
 	errno = 0;
 	while ((n = getline(&line, &cap, in)) != -1) {
 		lineno++;
-		if (!grade_line(sc, fmt, name, lineno, line, (size_t)n))
+		if (!grade_line(sc, &g, fmt, name, lineno, line, (size_t)n))
 			status = EXIT_PROBLEMS;
 		errno = 0;
 	}
@@ -205,6 +206,7 @@ grade_stream(struct scorer *sc, enum format fmt, FILE *in, const char *name)
 		    lineno + 1, strerror(errno ? errno : EIO));
 		status = EXIT_PROBLEMS;
 	}
+	grading_free(&g);
 	free(line);
 	return status;
 }

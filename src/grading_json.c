@@ -119,7 +119,7 @@ need_object(const struct jsondoc *doc, struct diags *d, const cJSON *v,
 
 static void
 read_evidence(const struct jsondoc *doc, struct diags *d, const cJSON *o,
-    const char *path, struct crit_result *r)
+    const char *path, struct grading *g, enum criterion c)
 {
 	if (!need_object(doc, d, o, path))
 		return;
@@ -130,16 +130,16 @@ read_evidence(const struct jsondoc *doc, struct diags *d, const cJSON *o,
 	get_text(doc, d, o, path, "text", &text);
 	get_text(doc, d, o, path, "why", &why);
 	jd_bool(doc, d, o, path, "positive", true, &e.positive);
-	e.text = xstrdup(text);
-	e.why = xstrdup(why);
-	r->ev = xgrow(r->ev, &r->cap, r->nev + 1, sizeof *r->ev);
-	r->ev[r->nev++] = e;
+	e.text = grading_strndup(g, text, strlen(text));
+	e.why = grading_strndup(g, why, strlen(why));
+	*grading_new_evidence(g, c) = e;
 }
 
 static void
 read_crit(const struct jsondoc *doc, struct diags *d, const cJSON *o,
-    const char *path, struct crit_result *r)
+    const char *path, struct grading *g, enum criterion c)
 {
+	struct crit_result *r = &g->crit[c];
 	jd_check_keys(doc, d, o, path, crit_keys);
 	long score = 0;
 	jd_bool(doc, d, o, path, "detected", true, &r->detected);
@@ -152,7 +152,7 @@ read_crit(const struct jsondoc *doc, struct diags *d, const cJSON *o,
 		size_t i = 0;
 		for (const cJSON *e = ev->child; e; e = e->next, i++) {
 			char *pi = jd_path_index(p, i);
-			read_evidence(doc, d, e, pi, r);
+			read_evidence(doc, d, e, pi, g, c);
 			free(pi);
 		}
 		free(p);
@@ -161,7 +161,7 @@ read_crit(const struct jsondoc *doc, struct diags *d, const cJSON *o,
 	const char *t;
 	if (tip && !cJSON_IsNull(tip) &&
 	    jd_string(doc, d, o, path, "tip", false, &t))
-		r->tip = xstrdup(t);
+		grading_set_tip(g, c, t);
 }
 
 static void
@@ -182,7 +182,7 @@ read_criteria(const struct jsondoc *doc, struct diags *d, const cJSON *obj,
 		if (!jd_object(doc, d, crit, p, names[c], true, &o))
 			continue;
 		char *pc = jd_path(p, names[c]);
-		read_crit(doc, d, o, pc, &g->crit[c]);
+		read_crit(doc, d, o, pc, g, (enum criterion)c);
 		free(pc);
 	}
 	free(p);
@@ -222,10 +222,9 @@ read_pitfall(const struct jsondoc *doc, struct diags *d, const cJSON *o,
 	get_span(doc, d, o, path, &h.start, &h.end);
 	get_text(doc, d, o, path, "text", &text);
 	get_text(doc, d, o, path, "why", &why);
-	h.text = xstrdup(text);
-	h.why = xstrdup(why);
-	g->pits = xgrow(g->pits, &g->pcap, g->npits + 1, sizeof *g->pits);
-	g->pits[g->npits++] = h;
+	h.text = grading_strndup(g, text, strlen(text));
+	h.why = grading_strndup(g, why, strlen(why));
+	*grading_new_pitfall(g) = h;
 }
 
 int

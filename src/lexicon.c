@@ -340,8 +340,10 @@ load_tips_doc(struct lexicon *lx, const struct jsondoc *doc, struct diags *d)
 			jd_check_keys(doc, d, o, path, tn);
 			for (int k = 0; k < TIP_COUNT; k++) {
 				const char *s;
-				if (jd_string(doc, d, o, path, tn[k], k == TIP_DEFAULT, &s))
+				if (jd_string(doc, d, o, path, tn[k], k == TIP_DEFAULT, &s)) {
 					lx->tips[c][k] = xstrdup(s);
+					lx->tip_len[c][k] = strlen(s);
+				}
 			}
 		}
 		free(path);

@@ -234,6 +234,7 @@ struct lexicon {
 	double duplicate_similarity;
 
 	char *tips[CRIT_COUNT][TIP_COUNT]; /* owned; NULL when absent */
+	size_t tip_len[CRIT_COUNT][TIP_COUNT]; /* strlen of each, 0 if absent */
 };
 
 /* One pattern match: tokens [start, end) of the scanned text. */

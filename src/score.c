@@ -66,6 +66,7 @@ scorer_free(struct scorer *s)
 	free(s->h2);
 	free(s->hs1);
 	free(s->hs2);
+	free(s->whash);
 	score_restate_free(s);
 	free(s);
 }

@@ -41,7 +41,8 @@ int scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
 void scorer_free(struct scorer *s);
 
 /* Grade reply (len bytes, valid UTF-8, need not be NUL-terminated) in ctx.
- * out must be initialised with grading_init(); the caller frees it.
+ * out must be initialised with grading_init() (or emptied with
+ * grading_reset(), to reuse its pool); the caller frees it.
  * Never fails: any text, however odd, gets a grading. */
 void score_reply(struct scorer *s, const struct score_ctx *ctx,
     const char *reply, size_t len, struct grading *out);

@@ -250,20 +250,19 @@ score_evidence(struct score_run *r, enum criterion c, size_t a, size_t b,
 			continue;
 		if (en - st <= e->end - e->start)
 			return;
-		free(e->text);
-		free(e->why);
+		/* The old strings stay in the grading's pool. */
 		e->start = st;
 		e->end = en;
-		e->text = xstrndup(r->reply + st, en - st);
-		e->why = xstrdup(why ? why : "");
+		e->text = grading_strndup(r->g, r->reply + st, en - st);
+		if (why == NULL)
+			why = "";
+		e->why = grading_strndup(r->g, why, strlen(why));
 		/* It may now cover later ones too. */
 		for (size_t j = cr->nev; j-- > i + 1;) {
 			struct evidence *o = &cr->ev[j];
 			if (o->positive != positive || o->start >= en ||
 			    st >= o->end || o->end - o->start > en - st)
 				continue;
-			free(o->text);
-			free(o->why);
 			memmove(o, o + 1, (cr->nev - j - 1) * sizeof *o);
 			cr->nev--;
 		}
@@ -307,8 +306,11 @@ score_why(const struct score_run *r, const struct lex_match *m)
 void
 score_tip(struct score_run *r, enum criterion c, enum tip_kind k)
 {
+	if (r->lx->tips[c][k] == NULL)
+		k = TIP_DEFAULT;
 	const char *tip = r->lx->tips[c][k];
 	if (tip == NULL)
-		tip = r->lx->tips[c][TIP_DEFAULT];
-	grading_set_tip(r->g, c, tip);
+		grading_set_tip(r->g, c, NULL);
+	else
+		grading_set_tipn(r->g, c, tip, r->lx->tip_len[c][k]);
 }

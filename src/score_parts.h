@@ -55,6 +55,9 @@ struct scorer {
 	size_t ch1, ch2;
 	uint64_t *hs1, *hs2;    /* the same as sets (score_pitfalls.c) */
 	size_t chs1, chs2;
+	uint64_t *whash;        /* per vocabulary id: its word's hash for
+	                         * them (| 1), or 0 not computed yet */
+	size_t cwhash;
 	struct fact_cache *facts; /* prepared fact sets (score_restate.c) */
 };
 

@@ -8,7 +8,8 @@
 /* Hashes of the consecutive word pairs of t (single words if only one),
  * in *buf (grown as needed), in text order. */
 static size_t
-pair_hashes(const struct text_tokens *t, uint64_t **buf, size_t *cap)
+pair_hashes(struct scorer *s, const struct text_tokens *t, uint64_t **buf,
+    size_t *cap)
 {
 	size_t n = 0;
 	uint64_t prev = 0;
@@ -18,7 +19,25 @@ pair_hashes(const struct text_tokens *t, uint64_t **buf, size_t *cap)
 		const struct token *k = &t->v[i];
 		if (!text_is_word(k))
 			continue;
-		uint64_t h = text_map_hash(t->buf + k->off, k->len) | 1;
+		uint64_t h;
+		if (k->id >= 0) {
+			/* A vocabulary id stands for one text: its hash is
+			 * remembered. */
+			size_t id = (size_t)k->id;
+			if (id >= s->cwhash) {
+				size_t old = s->cwhash;
+				s->whash = xgrow(s->whash, &s->cwhash, id + 1,
+				    sizeof *s->whash);
+				memset(s->whash + old, 0,
+				    (s->cwhash - old) * sizeof *s->whash);
+			}
+			h = s->whash[id];
+			if (h == 0)
+				h = s->whash[id] =
+				    text_map_hash(t->buf + k->off, k->len) | 1;
+		} else {
+			h = text_map_hash(t->buf + k->off, k->len) | 1;
+		}
 		if (have)
 			(*buf)[n++] = prev * 0x9e3779b97f4a7c15ull ^ h;
 		prev = h;
@@ -108,7 +127,7 @@ template_history(struct score_run *r)
 	const struct score_ctx *ctx = r->ctx;
 	if (ctx->nhistory == 0 || ctx->history == NULL)
 		return;
-	size_t n1 = pair_hashes(&s->tok, &s->h1, &s->ch1);
+	size_t n1 = pair_hashes(s, &s->tok, &s->h1, &s->ch1);
 	if (n1 == 0)
 		return;
 	struct hset a, b;
@@ -129,7 +148,7 @@ template_history(struct score_run *r)
 			    &s->memo);
 			ot = &s->tmp;
 		}
-		size_t n2 = pair_hashes(ot, &s->h2, &s->ch2);
+		size_t n2 = pair_hashes(s, ot, &s->h2, &s->ch2);
 		if (n2 == 0)
 			continue;
 		hset_init(&b, &s->hs2, &s->chs2, n2);

@@ -45,10 +45,7 @@ play(const char *dir, struct scorer *s)
 static void
 drop_pitfalls(struct grading *g)
 {
-	for (size_t i = 0; i < g->npits; i++) {
-		free(g->pits[i].text);
-		free(g->pits[i].why);
-	}
+	/* Their strings stay in the grading's pool until it is freed. */
 	g->npits = 0;
 }
 

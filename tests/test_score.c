@@ -328,6 +328,31 @@ START_TEST(test_repeated_stock)
 }
 END_TEST
 
+/* A reply much like an earlier one is a template, found the same on every
+ * call (the word hashes behind it are remembered by vocabulary id), and
+ * one unlike it is not. */
+START_TEST(test_template_history)
+{
+	const char *old = "I'm sorry your order is late; I will send a new "
+	    "one today by express courier, Dana.";
+	const char *same = "I'm sorry your order is late, I will send a new "
+	    "one today by express courier, Dana!";
+	const char *other = "Could you tell me the order number so I can check "
+	    "where the parcel is?";
+	for (int round = 0; round < 3; round++) {
+		const char *r = round == 1 ? other : same;
+		struct score_ctx ctx = {.at_fault = true, .history = &old,
+		    .nhistory = 1};
+		struct grading g;
+		grading_init(&g);
+		score_reply(sc, &ctx, r, strlen(r), &g);
+		ck_assert_int_eq(grading_has_pitfall(&g, PIT_TEMPLATE),
+		    round != 1);
+		grading_free(&g);
+	}
+}
+END_TEST
+
 START_TEST(test_evidence_merged)
 {
 	/* Overlapping spans for one criterion are one piece of evidence. */
@@ -475,6 +500,7 @@ score_suite(void)
 	tcase_add_test(tc, test_evidence_and_overall);
 	tcase_add_test(tc, test_strength);
 	tcase_add_test(tc, test_repeated_stock);
+	tcase_add_test(tc, test_template_history);
 	tcase_add_test(tc, test_evidence_merged);
 	tcase_add_test(tc, test_restate_cites_matched_fact);
 	tcase_add_test(tc, test_fact_cache);

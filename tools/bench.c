@@ -319,6 +319,8 @@ static long
 grade_all(struct scorer *sc, const struct corpus *c)
 {
 	long sum = 0;
+	struct grading g;
+	grading_init(&g);
 	for (size_t i = 0; i < c->nreplies; i++) {
 		const struct reply *r = &c->replies[i];
 		const struct situation *s = &c->sits[r->sit];
@@ -331,12 +333,13 @@ grade_all(struct scorer *sc, const struct corpus *c)
 			.history = &prev,
 			.nhistory = i % 8 == 0 && prev ? 1 : 0,
 		};
-		struct grading g;
-		grading_init(&g);
+		/* As a caller grading many replies would: one grading, its
+		 * pool kept from one reply to the next. */
+		grading_reset(&g);
 		score_reply(sc, &ctx, c->text + r->off, r->len, &g);
 		sum += g.overall;
-		grading_free(&g);
 	}
+	grading_free(&g);
 	return sum;
 }
 
