@@ -47,16 +47,6 @@ write_file(const char *path, const char *data, size_t len)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-static char *
-join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 2;
-	char *p = malloc(n);
-	ck_assert_ptr_nonnull(p);
-	snprintf(p, n, "%s/%s", a, b);
-	return p;
-}
-
 /* Run reader r over data[0..len).  Returns 0 when accepted, -1 when
  * refused; every problem goes into d. */
 static int
@@ -74,7 +64,7 @@ run_reader(enum reader r, const char *data, size_t len, struct diags *d)
 	int rc = -1;
 	switch (r) {
 	case R_SCENARIO: {
-		path = join(dir, "sc.json");
+		path = test_join(dir, "sc.json");
 		write_file(path, data, len);
 		struct scenario sc;
 		rc = scenario_load(&sc, path, d);
@@ -82,7 +72,7 @@ run_reader(enum reader r, const char *data, size_t len, struct diags *d)
 		break;
 	}
 	case R_COURSE: {
-		path = join(dir, "course.json");
+		path = test_join(dir, "course.json");
 		write_file(path, data, len);
 		struct course c;
 		rc = course_load(&c, path, "scenarios", d);
@@ -90,7 +80,7 @@ run_reader(enum reader r, const char *data, size_t len, struct diags *d)
 		break;
 	}
 	case R_TRANSCRIPT: {
-		path = join(dir, "t.json");
+		path = test_join(dir, "t.json");
 		write_file(path, data, len);
 		struct transcript t;
 		rc = transcript_load(&t, path, d);
@@ -98,7 +88,7 @@ run_reader(enum reader r, const char *data, size_t len, struct diags *d)
 		break;
 	}
 	case R_REVIEW: {
-		path = join(dir, "t.review.sup.json");
+		path = test_join(dir, "t.review.sup.json");
 		write_file(path, data, len);
 		struct review rv;
 		rc = review_load(&rv, path, d);
@@ -106,15 +96,15 @@ run_reader(enum reader r, const char *data, size_t len, struct diags *d)
 		break;
 	}
 	case R_LEXICON: {
-		char *lexdir = join(dir, "lexicon"), *tipdir = join(dir, "tips");
+		char *lexdir = test_join(dir, "lexicon"), *tipdir = test_join(dir, "tips");
 		ck_assert_int_eq(mkdir(lexdir, 0700), 0);
 		ck_assert_int_eq(mkdir(tipdir, 0700), 0);
-		path = join(lexdir, "en.json");
+		path = test_join(lexdir, "en.json");
 		write_file(path, data, len);
 		size_t tlen;
 		char *tips = test_read_file("assets/tips/en.json", &tlen);
 		ck_assert_ptr_nonnull(tips);
-		char *tpath = join(tipdir, "en.json");
+		char *tpath = test_join(tipdir, "en.json");
 		write_file(tpath, tips, tlen);
 		free(tips);
 		free(tpath);
@@ -179,7 +169,7 @@ is_syntax_msg(const char *msg)
 static char *
 suite_read(size_t i, size_t *len)
 {
-	char *path = join(SUITE_DIR, suite_files[i]);
+	char *path = test_join(SUITE_DIR, suite_files[i]);
 	char *data = test_read_file(path, len);
 	ck_assert_msg(data != NULL, "cannot read %s", path);
 	free(path);
@@ -477,7 +467,7 @@ START_TEST(test_case)
 		data = g.p;
 		len = g.n;
 	} else {
-		char *path = join("tests/data/malformed", mc->file);
+		char *path = test_join("tests/data/malformed", mc->file);
 		data = test_read_file(path, &len);
 		ck_assert_msg(data != NULL, "cannot read %s", path);
 		free(path);
@@ -528,7 +518,7 @@ static const char *const score_regressions[] = {
 
 START_TEST(test_score_regression)
 {
-	char *path = join("tests/data/malformed", score_regressions[_i]);
+	char *path = test_join("tests/data/malformed", score_regressions[_i]);
 	size_t len;
 	char *data = test_read_file(path, &len);
 	ck_assert_msg(data != NULL, "cannot read %s", path);
