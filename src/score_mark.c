@@ -61,11 +61,32 @@ score_mark(struct score_run *r)
 	s->cover_fresh = false;
 	memset(s->sarc, 0, t->nsent + 1);
 	memset(s->zone, 0, t->n + 1);
-	for (size_t i = 0; i < t->n; i++)
-		if (t->v[i].kind == TOK_NUM)
-			s->sarc[t->v[i].sent] |= SF_NUMBER;
-	for (size_t i = 0; i < t->n; i++)
+	/* One pass for what the steps ask of every token: numbers mark
+	 * their sentence; the word count and where it passes the limit
+	 * (score_pitfalls()); capitals and "!" (score_calm()). */
+	size_t limit = (size_t)r->lx->too_long_words, nw = 0, at = t->n;
+	bool num_any = false, caps = false, bang = false;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *k = &t->v[i];
 		s->negby[i] = -1;
+		bool num = k->kind == TOK_NUM, word = k->kind == TOK_WORD;
+		if (num)
+			s->sarc[k->sent] |= SF_NUMBER;
+		num_any |= num;
+		/* Without branches: words and numbers alternate with
+		 * punctuation unpredictably. */
+		size_t c = (size_t)(word | num) & (size_t)!(k->flags & TF_SUB);
+		at = (c & (nw == limit)) ? i : at;
+		nw += c;
+		caps |= word & ((k->flags & (TF_CAPS | TF_SUB)) == TF_CAPS);
+		if (k->kind == TOK_PUNCT && t->buf[k->off] == '!')
+			bang = true;
+	}
+	r->nwords = nw;
+	r->long_at = at;
+	r->has_num = num_any;
+	r->has_caps = caps;
+	r->has_bang = bang;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct lex_match *x = &m->v[i];
 		if (x->cat == LC_NEG_EXCEPTION)

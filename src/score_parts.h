@@ -82,6 +82,14 @@ struct score_run {
 	const char *reply;
 	size_t len;
 	struct grading *g;
+	/* What score_mark() found in its one pass over the tokens, for the
+	 * later steps: */
+	size_t nwords;      /* words and numbers, as written (no TF_SUB) */
+	size_t long_at;     /* the token of word lexicon.too_long_words (0
+	                     * first), or the token count when fewer */
+	bool has_num;       /* a TOK_NUM token */
+	bool has_caps;      /* a written word in capitals (TF_CAPS) */
+	bool has_bang;      /* a "!" */
 };
 
 /* Each step fills part of r->g (score_mark.c, score_criteria.c, ...). */
