@@ -252,6 +252,35 @@ emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 	tok->id = id;
 }
 
+/* emit_id() of a word scan_word() wrote in place, at t->buf + t->blen,
+ * for which it made room (n <= TEXT_MAX_NORM), with its id known: the
+ * word's bytes stay where they are and the buffer needs no check. */
+static inline __attribute__((always_inline)) void
+emit_in_place(struct tk *k, size_t n, size_t start, size_t end,
+    enum tok_kind kind, uint8_t flags, int32_t id)
+{
+	struct text_tokens *t = k->t;
+	if (t->v == NULL || t->n + 1 > t->cap)
+		t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+	struct token *tok = &t->v[t->n++];
+	size_t off = t->blen;
+	tok->start = start;
+	tok->end = end;
+	tok->off = (uint32_t)off;
+	tok->len = (uint16_t)n;
+	t->buf[off + n] = '\0';
+	t->blen = off + n + 1;
+	tok->kind = (uint8_t)kind;
+	tok->flags = flags;
+	if (!k->sent_open) {
+		tok->flags |= TF_SENT_START;
+		k->sent_open = true;
+	}
+	tok->sent = k->sent;
+	tok->mark = 0;
+	tok->id = id;
+}
+
 static void
 emit(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
     enum tok_kind kind, uint8_t flags)
@@ -377,7 +406,8 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 }
 
 /* emit_word(..., true) for the common case, inline: a word that is not
- * rewritten; anything else goes to emit_word(). */
+ * rewritten; anything else goes to emit_word().  w is where scan_word()
+ * wrote it, in place (see emit_in_place()). */
 static inline __attribute__((always_inline)) void
 emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
     size_t end, uint8_t flags)
@@ -400,8 +430,13 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 		emit_unknown(k, w, n, start, end, flags, h);
 		return;
 	}
-	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
-	    n <= TEXT_MAX_NORM ? vid : ID_UNKNOWN);
+	if (n > TEXT_MAX_NORM) {
+		emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD,
+		    flags, ID_UNKNOWN);
+		return;
+	}
+	emit_in_place(k, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD,
+	    flags, vid);
 }
 
 static const char *const is_bases[] = {
