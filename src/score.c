@@ -59,6 +59,7 @@ scorer_free(struct scorer *s)
 	free(s->m.v);
 	free(s->dead);
 	free(s->negby);
+	free(s->negs);
 	free(s->sarc);
 	free(s->cover);
 	free(s->zone);

@@ -57,14 +57,18 @@ score_mark(struct score_run *r)
 		s->cover = xgrow(s->cover, &s->ccover, t->n + 1, sizeof *s->cover);
 	if (s->czone < t->n + 1)
 		s->zone = xgrow(s->zone, &s->czone, t->n + 1, 1);
+	if (s->cnegs < t->n + 1)
+		s->negs = xgrow(s->negs, &s->cnegs, t->n + 1, sizeof *s->negs);
 	memset(s->dead, 0, m->n);
 	s->cover_fresh = false;
 	memset(s->sarc, 0, t->nsent + 1);
 	memset(s->zone, 0, t->n + 1);
 	/* One pass for what the steps ask of every token: numbers mark
-	 * their sentence; the word count and where it passes the limit
-	 * (score_pitfalls()); capitals and "!" (score_calm()). */
+	 * their sentence; the negators, for the scopes below; the word
+	 * count and where it passes the limit (score_pitfalls()); capitals
+	 * and "!" (score_calm()). */
 	size_t limit = (size_t)r->lx->too_long_words, nw = 0, at = t->n;
+	size_t nneg = 0;
 	bool num_any = false, caps = false, bang = false;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
@@ -81,6 +85,8 @@ score_mark(struct score_run *r)
 		caps |= word & ((k->flags & (TF_CAPS | TF_SUB)) == TF_CAPS);
 		if (k->kind == TOK_PUNCT && t->buf[k->off] == '!')
 			bang = true;
+		s->negs[nneg] = (uint32_t)i;
+		nneg += tok_is(t, i, &r->lx->negators, LW_NEGATOR);
 	}
 	r->nwords = nw;
 	r->long_at = at;
@@ -114,9 +120,9 @@ score_mark(struct score_run *r)
 		}
 	}
 	int win = r->lx->neg_window;
-	for (size_t i = 0; i < t->n; i++) {
-		if ((t->v[i].mark & MK_NONEG) ||
-		    !tok_is(t, i, &r->lx->negators, LW_NEGATOR))
+	for (size_t ni = 0; ni < nneg; ni++) {
+		size_t i = s->negs[ni];
+		if (t->v[i].mark & MK_NONEG)
 			continue;
 		/* A refusal: I / we (+ a word or two) before the negator. */
 		bool refusal = false;

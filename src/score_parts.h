@@ -42,6 +42,9 @@ struct scorer {
 	size_t cdead;
 	int32_t *negby;         /* per token: the negator scoping it, or -1 */
 	size_t cnegby;
+	uint32_t *negs;         /* the tokens that are negators, in order
+	                         * (score_mark()) */
+	size_t cnegs;
 	uint8_t *sarc;          /* per sentence: SF_* flags */
 	size_t csarc;
 	uint32_t *cover;        /* per token: bit c set if a live match of
