@@ -467,6 +467,7 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 	size_t cn = n - ap - 1;
 	size_t bn = ap;
 	const char *second = NULL;
+	bool same = true; /* base is w[0 .. bn) */
 	char base[TEXT_MAX_NORM + 8];
 	if (bn > TEXT_MAX_NORM)
 		bn = TEXT_MAX_NORM;
@@ -474,6 +475,7 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 	base[bn] = '\0';
 #define CL(s) (cn == sizeof(s) - 1 && memcmp(cl, s, sizeof(s) - 1) == 0)
 	if (CL("t") && bn >= 2 && base[bn - 1] == 'n') {
+		same = false;
 		bn--;
 		base[bn] = '\0';
 		if (strcmp(base, "ca") == 0)
@@ -484,6 +486,8 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 			strcpy(base, "shall");
 		else if (strcmp(base, "ai") == 0)
 			strcpy(base, "is");
+		else
+			same = true;
 		bn = strlen(base);
 		second = "not";
 	} else if (CL("s")) {
@@ -510,9 +514,18 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 		emit_word(k, w, n, start, end, flags, true);
 		return;
 	}
-	emit_word(k, base, bn, start, end, flags, true);
-	emit(k, second, strlen(second), start, end, TOK_WORD,
-	    (uint8_t)((flags & ~(TF_CAPS | TF_CAP1)) | TF_SUB));
+	/* The base as written ("don't", "it's") is still in place. */
+	if (same)
+		emit_word_fast(k, w, bn, start, end, flags);
+	else
+		emit_word(k, base, bn, start, end, flags, true);
+	/* The second word's id through the short words' table. */
+	char sw[8] = {0};
+	size_t sn = strlen(second);
+	memcpy(sw, second, sn);
+	emit_id(k, second, sn, start, end, TOK_WORD,
+	    (uint8_t)((flags & ~(TF_CAPS | TF_CAP1)) | TF_SUB),
+	    k->nm ? vocab_get(k->nm, sw, sn, text_map_hash_fast(sw, sn)) : -1);
 }
 
 static bool

@@ -15,6 +15,7 @@ static const struct tok_case tok_cases[] = {
 	{"I'm sorry", "i am sorry"},
 	{"I\xe2\x80\x99m sorry", "i am sorry"},
 	{"can't won't don't", "can not will not do not"},
+	{"ain't shan't Don't", "is not shall not do not"},
 	{"cannot", "can not"},
 	{"it's the customer's card", "it is the customer 's card"},
 	{"you'd I'll we've they're", "you would i will we have they are"},
@@ -143,6 +144,37 @@ START_TEST(test_vocab_index)
 }
 END_TEST
 
+/* A contraction's two words get their vocabulary ids, with the short
+ * words' table (text_norm_index()) and without; "ain't" is "is not", not
+ * the "ai" it is written with. */
+START_TEST(test_contraction_ids)
+{
+	static const char *const words[] = {"do", "not", "it", "is", "ai",
+	    "let", "us", "would", "you"};
+	static const char *const want[] = {"do", "not", "it", "is", "is", "not",
+	    "let", "us", "you", "would", "ai"};
+	const char *text = "Don't it's ain't let's you'd ai";
+	struct text_norm nm = {0};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		text_map_add(&nm.vocab, words[i], strlen(words[i]), (int)i);
+	struct text_tokens t;
+	text_tokens_init(&t);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			text_norm_index(&nm);
+		text_tokenize(&nm, text, strlen(text), &t);
+		ck_assert_uint_eq(t.n, sizeof want / sizeof *want);
+		for (size_t i = 0; i < t.n; i++) {
+			ck_assert_str_eq(text_tok(&t, i), want[i]);
+			int id = text_map_get(&nm.vocab, want[i], strlen(want[i]));
+			ck_assert_int_eq(t.v[i].id, id);
+		}
+	}
+	text_tokens_free(&t);
+	text_norm_free(&nm);
+}
+END_TEST
+
 START_TEST(test_flags)
 {
 	struct text_tokens t;
@@ -203,6 +235,7 @@ text_suite(void)
 	tcase_add_loop_test(tc, test_tokenize, 0, sizeof tok_cases / sizeof *tok_cases);
 	tcase_add_test(tc, test_memo);
 	tcase_add_test(tc, test_vocab_index);
+	tcase_add_test(tc, test_contraction_ids);
 	tcase_add_test(tc, test_flags);
 	tcase_add_test(tc, test_typo);
 	tcase_add_test(tc, test_map);
