@@ -796,6 +796,39 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 	return i;
 }
 
+/* scan_word() of an ASCII word, inline for the common case: fewer than 8
+ * letters and digits that nothing continues (no apostrophe, UTF-8 or '@'
+ * after them); anything else goes to scan_word(). */
+static inline __attribute__((always_inline)) size_t
+scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	struct text_tokens *t = k->t;
+	if (len - i < 8 || t->buf == NULL ||
+	    t->blen + TEXT_MAX_NORM + 8 > t->bcap)
+		return scan_word(k, s, len, i);
+	char *w = t->buf + t->blen;
+	unsigned seen;
+	size_t n = short_word(s + i, w, &seen), e = i + n;
+	if (n == 8 || n == 0 || word_more[(unsigned char)s[e]])
+		return scan_word(k, s, len, i);
+	uint8_t flags = 0;
+	if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER) {
+		int upper = 0;
+		for (size_t j = i; j < e; j++)
+			upper += ascii_alnum[(unsigned char)s[j]] == AC_UPPER;
+		if (upper >= 2)
+			flags |= TF_CAPS;
+	}
+	if (s[i] >= 'A' && s[i] <= 'Z')
+		flags |= TF_CAP1;
+	emit_word_fast(k, w, n, i, e, flags);
+	return e;
+#else
+	return scan_word(k, s, len, i);
+#endif
+}
+
 static size_t
 scan_number(struct tk *k, const char *s, size_t len, size_t i)
 {
@@ -877,12 +910,12 @@ text_tokenize_memo(const struct text_norm *nm, const char *s, size_t len,
 			unsigned char lb = (unsigned char)(b | 0x20);
 			if ((unsigned char)(lb - 'a') < 26 &&
 			    ((lb != 'h' && lb != 'w') || !url_at(s, len, i))) {
-				i = scan_word(&k, s, len, i);
+				i = scan_word_fast(&k, s, len, i);
 				/* Words one space apart, the common case, go
 				 * from word to word here. */
 				while (i + 1 < len && s[i] == ' ' &&
 				    word_start(s, len, i + 1))
-					i = scan_word(&k, s, len, i + 1);
+					i = scan_word_fast(&k, s, len, i + 1);
 				continue;
 			}
 			if (ascii_punct[b]) {

@@ -194,6 +194,40 @@ START_TEST(test_flags)
 }
 END_TEST
 
+/* A word with 8 bytes after it to read (scan_word_fast()) and the same
+ * word at the end of a text (scan_word()) make the same first token. */
+static const char *const fast_words[] = {"sorry", "SORRY", "Sorry",
+    "sORRY", "S", "I", "A1", "ABC1", "UPS", "u", "sory", "Don't", "x9",
+    "ok", "abcdefg", "ABCDEFG", "abcdefgh"};
+
+START_TEST(test_fast_word)
+{
+	const char *wd = fast_words[_i];
+	char padded[64];
+	snprintf(padded, sizeof padded, "%s and more words", wd);
+	struct text_tokens a, b;
+	text_tokens_init(&a);
+	text_tokens_init(&b);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			text_norm_index(&norm);
+		text_tokenize(&norm, padded, strlen(padded), &a);
+		text_tokenize(&norm, wd, strlen(wd), &b);
+		ck_assert_uint_ge(a.n, b.n);
+		for (size_t i = 0; i < b.n; i++) {
+			ck_assert_str_eq(text_tok(&a, i), text_tok(&b, i));
+			ck_assert_uint_eq(a.v[i].flags, b.v[i].flags);
+			ck_assert_int_eq(a.v[i].id, b.v[i].id);
+			ck_assert_uint_eq(a.v[i].kind, b.v[i].kind);
+			ck_assert_uint_eq(a.v[i].start, b.v[i].start);
+			ck_assert_uint_eq(a.v[i].end, b.v[i].end);
+		}
+	}
+	text_tokens_free(&a);
+	text_tokens_free(&b);
+}
+END_TEST
+
 START_TEST(test_typo)
 {
 	struct text_typo ty = {0};
@@ -237,6 +271,8 @@ text_suite(void)
 	tcase_add_test(tc, test_vocab_index);
 	tcase_add_test(tc, test_contraction_ids);
 	tcase_add_test(tc, test_flags);
+	tcase_add_loop_test(tc, test_fast_word, 0,
+	    sizeof fast_words / sizeof *fast_words);
 	tcase_add_test(tc, test_typo);
 	tcase_add_test(tc, test_map);
 	suite_add_tcase(s, tc);
