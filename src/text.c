@@ -430,13 +430,12 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 		emit_unknown(k, w, n, start, end, flags, h);
 		return;
 	}
+	/* Not all_digits(): scan_word() starts a word at a letter. */
 	if (n > TEXT_MAX_NORM) {
-		emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD,
-		    flags, ID_UNKNOWN);
+		emit_id(k, w, n, start, end, TOK_WORD, flags, ID_UNKNOWN);
 		return;
 	}
-	emit_in_place(k, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD,
-	    flags, vid);
+	emit_in_place(k, n, start, end, TOK_WORD, flags, vid);
 }
 
 static const char *const is_bases[] = {
