@@ -795,9 +795,10 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 	return i;
 }
 
-/* scan_word() of an ASCII word, inline for the common case: fewer than 8
+/* scan_word() of an ASCII word, inline for the common cases: fewer than 8
  * letters and digits that nothing continues (no apostrophe, UTF-8 or '@'
- * after them); anything else goes to scan_word(). */
+ * after them), or two such runs joined by an apostrophe (a contraction);
+ * anything else goes to scan_word(). */
 static inline __attribute__((always_inline)) size_t
 scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 {
@@ -808,9 +809,25 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 		return scan_word(k, s, len, i);
 	char *w = t->buf + t->blen;
 	unsigned seen;
-	size_t n = short_word(s + i, w, &seen), e = i + n;
-	if (n == 8 || n == 0 || word_more[(unsigned char)s[e]])
+	size_t n = short_word(s + i, w, &seen), e = i + n, wn = n;
+	if (n == 8 || n == 0)
 		return scan_word(k, s, len, i);
+	if (word_more[(unsigned char)s[e]]) {
+		/* A contraction ("don't", "I'm"): an ASCII apostrophe, then
+		 * fewer than 8 letters and digits, starting with a letter,
+		 * that nothing continues. */
+		if (s[e] != '\'' || len - e - 1 < 8 ||
+		    (unsigned char)((s[e + 1] | 0x20) - 'a') >= 26)
+			return scan_word(k, s, len, i);
+		unsigned seen2;
+		size_t m = short_word(s + e + 1, w + n + 1, &seen2);
+		if (m == 8 || word_more[(unsigned char)s[e + 1 + m]])
+			return scan_word(k, s, len, i);
+		w[n] = '\'';
+		wn = n + 1 + m;
+		e += 1 + m;
+		seen |= seen2;
+	}
 	uint8_t flags = 0;
 	if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER) {
 		int upper = 0;
@@ -821,7 +838,10 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 	}
 	if (s[i] >= 'A' && s[i] <= 'Z')
 		flags |= TF_CAP1;
-	emit_word_fast(k, w, n, i, e, flags);
+	if (wn > n)
+		emit_written(k, w, wn, n, i, e, flags);
+	else
+		emit_word_fast(k, w, n, i, e, flags);
 	return e;
 #else
 	return scan_word(k, s, len, i);

@@ -198,7 +198,8 @@ END_TEST
  * word at the end of a text (scan_word()) make the same first token. */
 static const char *const fast_words[] = {"sorry", "SORRY", "Sorry",
     "sORRY", "S", "I", "A1", "ABC1", "UPS", "u", "sory", "Don't", "x9",
-    "ok", "abcdefg", "ABCDEFG", "abcdefgh"};
+    "ok", "abcdefg", "ABCDEFG", "abcdefgh", "don't", "DON'T", "Don't",
+    "it's", "I'M", "o'clock", "l'8", "ai'n't", "you'll", "x'Y", "X'Y"};
 
 START_TEST(test_fast_word)
 {
