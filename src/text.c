@@ -448,7 +448,8 @@ static bool
 in_list(const char *w, size_t n, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strncmp(list[i], w, n) == 0 && list[i][n] == '\0')
+		if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 &&
+		    list[i][n] == '\0')
 			return true;
 	return false;
 }
