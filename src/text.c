@@ -48,6 +48,9 @@ vfast_key(const char *w, size_t n)
 	return k;
 }
 
+static inline __attribute__((always_inline)) int32_t
+vocab_get(const struct text_norm *nm, const char *w, size_t n, uint32_t h);
+
 void
 text_norm_index(struct text_norm *nm)
 {
@@ -75,6 +78,11 @@ text_norm_index(struct text_norm *nm)
 		nm->vfast[j].key = vfast_key(e->key, e->klen);
 	}
 	nm->vfast_n = vm->n;
+	nm->ascii_id[0] = -1;
+	for (int c = 1; c < 128; c++) {
+		char b[8] = {(char)c};
+		nm->ascii_id[c] = vocab_get(nm, b, 1, text_map_hash_fast(b, 1));
+	}
 }
 
 /* The vocabulary id of w[0..n) (hash h, no NUL byte in it), or -1.
@@ -617,10 +625,15 @@ static const uint8_t ascii_punct[128] = {
 static int32_t
 char_id(const struct tk *k, char c)
 {
-	if (k->nm == NULL)
+	const struct text_norm *nm = k->nm;
+	if (nm == NULL)
 		return -1;
+	/* The table text_norm_index() built, while it is valid. */
+	if (nm->vfast != NULL && nm->vfast_n == nm->vocab.n &&
+	    (unsigned char)c < 128)
+		return nm->ascii_id[(unsigned char)c];
 	char b[8] = {c};
-	return vocab_get(k->nm, b, 1, text_map_hash_fast(b, 1));
+	return vocab_get(nm, b, 1, text_map_hash_fast(b, 1));
 }
 
 /* Emit the ASCII punctuation s[i] (kind pa, see ascii_punct) and, after

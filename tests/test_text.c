@@ -175,6 +175,38 @@ START_TEST(test_contraction_ids)
 }
 END_TEST
 
+/* ASCII punctuation gets its id from the vocabulary, the same through
+ * text_norm_index()'s table (text_norm.ascii_id) as without it. */
+START_TEST(test_punct_ids)
+{
+	static const char *const words[] = {",", ".", "!", "a", "?"};
+	const char *text = "a, b. c!? d; e... (f) \"g\" $5";
+	struct text_norm nm = {0};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		text_map_add(&nm.vocab, words[i], strlen(words[i]), (int)i);
+	struct text_tokens a, b;
+	text_tokens_init(&a);
+	text_tokens_init(&b);
+	text_tokenize(&nm, text, strlen(text), &a);
+	text_norm_index(&nm);
+	text_tokenize(&nm, text, strlen(text), &b);
+	ck_assert_uint_eq(a.n, b.n);
+	size_t known = 0;
+	for (size_t i = 0; i < a.n; i++) {
+		ck_assert_str_eq(text_tok(&a, i), text_tok(&b, i));
+		ck_assert_int_eq(a.v[i].id, b.v[i].id);
+		int id = text_map_get(&nm.vocab, text_tok(&b, i),
+		    strlen(text_tok(&b, i)));
+		ck_assert_int_eq(b.v[i].id, id);
+		known += b.v[i].id >= 0;
+	}
+	ck_assert_uint_eq(known, 8); /* a , . ! ? and the three dots */
+	text_tokens_free(&a);
+	text_tokens_free(&b);
+	text_norm_free(&nm);
+}
+END_TEST
+
 START_TEST(test_flags)
 {
 	struct text_tokens t;
@@ -271,6 +303,7 @@ text_suite(void)
 	tcase_add_test(tc, test_memo);
 	tcase_add_test(tc, test_vocab_index);
 	tcase_add_test(tc, test_contraction_ids);
+	tcase_add_test(tc, test_punct_ids);
 	tcase_add_test(tc, test_flags);
 	tcase_add_loop_test(tc, test_fast_word, 0,
 	    sizeof fast_words / sizeof *fast_words);
