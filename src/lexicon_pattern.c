@@ -566,7 +566,7 @@ pair_bit(uint32_t next)
 	return (next * 0x9E3779B1u) >> 27;
 }
 
-static uint32_t
+static inline uint32_t
 pair_hash(uint32_t id, uint32_t next)
 {
 	return (id * 0x9E3779B1u) ^ (next * 0x85EBCA77u) ^
@@ -574,7 +574,7 @@ pair_hash(uint32_t id, uint32_t next)
 }
 
 /* The slot of pair (id, next) in lx->pairs: its entry or an empty one. */
-static uint32_t
+static inline __attribute__((always_inline)) uint32_t
 pair_slot(const struct lexicon *lx, uint32_t id, uint32_t next)
 {
 	uint32_t i = pair_hash(id, next) & lx->pair_mask;
@@ -1014,7 +1014,7 @@ has_required(const struct lexicon *lx, const struct lex_pattern *p,
 }
 
 /* Does the text hold a word of each set p needs (lexicon.rsets)? */
-static bool
+static inline __attribute__((always_inline)) bool
 has_sets(const struct lexicon *lx, const struct lex_pattern *p,
     const uint64_t *present)
 {

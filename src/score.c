@@ -59,6 +59,7 @@ scorer_free(struct scorer *s)
 	free(s->m.v);
 	free(s->dead);
 	free(s->negby);
+	free(s->negs);
 	free(s->sarc);
 	free(s->cover);
 	free(s->zone);
@@ -80,7 +81,8 @@ score_reply(struct scorer *s, const struct score_ctx *ctx, const char *reply,
 		ctx = &empty_ctx;
 	if (reply == NULL)
 		len = 0;
-	struct score_run r = {s, s->lx, ctx, reply, len, out};
+	struct score_run r = {.s = s, .lx = s->lx, .ctx = ctx, .reply = reply,
+	    .len = len, .g = out};
 	/* The last reply's tokens stay in s->prev: the next reply's history
 	 * usually starts with it (score_pitfalls.c). */
 	struct text_tokens last = s->prev;

@@ -54,7 +54,7 @@ score_calm(struct score_run *r)
 	int nviol = 0;
 	enum tip_kind tk = TIP_DEFAULT;
 	score_cover(r);
-	for (size_t i = 0; i < t->n; i++) {
+	for (size_t i = 0; r->has_caps && i < t->n; i++) {
 		const struct token *k = &t->v[i];
 		if (((k->kind == TOK_WORD) &
 		    ((k->flags & (TF_CAPS | TF_SUB)) == TF_CAPS)) && shouted(r, k)) {
@@ -65,7 +65,7 @@ score_calm(struct score_run *r)
 		}
 	}
 	size_t nbang = 0, run_at = SIZE_MAX;
-	for (size_t i = 0; i < t->n; i++) {
+	for (size_t i = 0; r->has_bang && i < t->n; i++) {
 		const struct token *k = &t->v[i];
 		if (!((k->kind == TOK_PUNCT) & (t->buf[k->off] == '!')))
 			continue;

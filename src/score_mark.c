@@ -57,15 +57,42 @@ score_mark(struct score_run *r)
 		s->cover = xgrow(s->cover, &s->ccover, t->n + 1, sizeof *s->cover);
 	if (s->czone < t->n + 1)
 		s->zone = xgrow(s->zone, &s->czone, t->n + 1, 1);
+	if (s->cnegs < t->n + 1)
+		s->negs = xgrow(s->negs, &s->cnegs, t->n + 1, sizeof *s->negs);
 	memset(s->dead, 0, m->n);
 	s->cover_fresh = false;
 	memset(s->sarc, 0, t->nsent + 1);
 	memset(s->zone, 0, t->n + 1);
-	for (size_t i = 0; i < t->n; i++)
-		if (t->v[i].kind == TOK_NUM)
-			s->sarc[t->v[i].sent] |= SF_NUMBER;
-	for (size_t i = 0; i < t->n; i++)
+	/* One pass for what the steps ask of every token: numbers mark
+	 * their sentence; the negators, for the scopes below; the word
+	 * count and where it passes the limit (score_pitfalls()); capitals
+	 * and "!" (score_calm()). */
+	size_t limit = (size_t)r->lx->too_long_words, nw = 0, at = t->n;
+	size_t nneg = 0;
+	bool num_any = false, caps = false, bang = false;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct token *k = &t->v[i];
 		s->negby[i] = -1;
+		bool num = k->kind == TOK_NUM, word = k->kind == TOK_WORD;
+		if (num)
+			s->sarc[k->sent] |= SF_NUMBER;
+		num_any |= num;
+		/* Without branches: words and numbers alternate with
+		 * punctuation unpredictably. */
+		size_t c = (size_t)(word | num) & (size_t)!(k->flags & TF_SUB);
+		at = (c & (nw == limit)) ? i : at;
+		nw += c;
+		caps |= word & ((k->flags & (TF_CAPS | TF_SUB)) == TF_CAPS);
+		if (k->kind == TOK_PUNCT && t->buf[k->off] == '!')
+			bang = true;
+		s->negs[nneg] = (uint32_t)i;
+		nneg += tok_is(t, i, &r->lx->negators, LW_NEGATOR);
+	}
+	r->nwords = nw;
+	r->long_at = at;
+	r->has_num = num_any;
+	r->has_caps = caps;
+	r->has_bang = bang;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct lex_match *x = &m->v[i];
 		if (x->cat == LC_NEG_EXCEPTION)
@@ -93,9 +120,9 @@ score_mark(struct score_run *r)
 		}
 	}
 	int win = r->lx->neg_window;
-	for (size_t i = 0; i < t->n; i++) {
-		if ((t->v[i].mark & MK_NONEG) ||
-		    !tok_is(t, i, &r->lx->negators, LW_NEGATOR))
+	for (size_t ni = 0; ni < nneg; ni++) {
+		size_t i = s->negs[ni];
+		if (t->v[i].mark & MK_NONEG)
 			continue;
 		/* A refusal: I / we (+ a word or two) before the negator. */
 		bool refusal = false;

@@ -42,6 +42,9 @@ struct scorer {
 	size_t cdead;
 	int32_t *negby;         /* per token: the negator scoping it, or -1 */
 	size_t cnegby;
+	uint32_t *negs;         /* the tokens that are negators, in order
+	                         * (score_mark()) */
+	size_t cnegs;
 	uint8_t *sarc;          /* per sentence: SF_* flags */
 	size_t csarc;
 	uint32_t *cover;        /* per token: bit c set if a live match of
@@ -82,6 +85,14 @@ struct score_run {
 	const char *reply;
 	size_t len;
 	struct grading *g;
+	/* What score_mark() found in its one pass over the tokens, for the
+	 * later steps: */
+	size_t nwords;      /* words and numbers, as written (no TF_SUB) */
+	size_t long_at;     /* the token of word lexicon.too_long_words (0
+	                     * first), or the token count when fewer */
+	bool has_num;       /* a TOK_NUM token */
+	bool has_caps;      /* a written word in capitals (TF_CAPS) */
+	bool has_bang;      /* a "!" */
 };
 
 /* Each step fills part of r->g (score_mark.c, score_criteria.c, ...). */

@@ -160,23 +160,6 @@ template_history(struct score_run *r)
 	}
 }
 
-static size_t
-count_words(const struct text_tokens *t, size_t limit, size_t *at)
-{
-	size_t n = 0, a = t->n;
-	for (size_t i = 0; i < t->n; i++) {
-		/* Without branches: words and numbers alternate with
-		 * punctuation unpredictably. */
-		const struct token *k = &t->v[i];
-		size_t c = (size_t)((k->kind == TOK_WORD) | (k->kind == TOK_NUM)) &
-		    (size_t)!(k->flags & TF_SUB);
-		a = (c & (n == limit)) ? i : a;
-		n += c;
-	}
-	*at = a;
-	return n;
-}
-
 /* Write v in decimal at out (at most 20 digits); returns the length. */
 static size_t
 put_uint(char *out, size_t v)
@@ -199,10 +182,8 @@ score_pitfalls(struct score_run *r)
 	const struct text_tokens *t = &s->tok;
 	const struct grading *g = r->g;
 	int napology = 0, nweak = 0, nref = 0;
-	bool stock = false, has_num = false;
+	bool stock = false;
 	size_t stock_a = 0, stock_b = 0;
-	for (size_t i = 0; i < t->n; i++)
-		has_num |= t->v[i].kind == TOK_NUM;
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct lex_match *x = &s->m.v[i];
 		bool live = !s->dead[i];
@@ -241,14 +222,13 @@ score_pitfalls(struct score_run *r)
 		}
 	}
 	template_history(r);
-	if (stock && !g->crit[CRIT_RESTATE].detected && !has_num)
+	if (stock && !g->crit[CRIT_RESTATE].detected && !r->has_num)
 		score_pitfall(r, PIT_TEMPLATE, stock_a, stock_b,
 		    "a stock phrase with nothing specific to this customer");
 	if (napology >= 3 || nweak >= 3)
 		score_pitfall(r, PIT_TEMPLATE, 0, 0,
 		    "the same stock phrase repeated: say it once and mean it");
-	size_t at;
-	size_t words = count_words(t, (size_t)r->lx->too_long_words, &at);
+	size_t at = r->long_at, words = r->nwords; /* score_mark() */
 	if (words > (size_t)r->lx->too_long_words) {
 		/* "%zu words: keep it under about %d", without printf. */
 		char why[80];

@@ -38,11 +38,12 @@ struct fact_cache {
 /* Append a tagged string to the key: tag, then the text and its NUL, or
  * the tag in lower case alone for NULL.  Texts hold no NUL, so keys of
  * different fact lists differ. */
-static void
+static inline __attribute__((always_inline)) void
 key_add(struct fact_cache *c, char tag, const char *text)
 {
 	size_t n = text ? strlen(text) + 1 : 0;
-	c->kb = xgrow(c->kb, &c->kcap, c->kn + n + 1, 1);
+	if (c->kb == NULL || c->kn + n + 1 > c->kcap)
+		c->kb = xgrow(c->kb, &c->kcap, c->kn + n + 1, 1);
 	c->kb[c->kn++] = text ? tag : (char)(tag | 0x20);
 	if (n)
 		memcpy(c->kb + c->kn, text, n);

@@ -48,6 +48,9 @@ vfast_key(const char *w, size_t n)
 	return k;
 }
 
+static inline __attribute__((always_inline)) int32_t
+vocab_get(const struct text_norm *nm, const char *w, size_t n, uint32_t h);
+
 void
 text_norm_index(struct text_norm *nm)
 {
@@ -75,6 +78,11 @@ text_norm_index(struct text_norm *nm)
 		nm->vfast[j].key = vfast_key(e->key, e->klen);
 	}
 	nm->vfast_n = vm->n;
+	nm->ascii_id[0] = -1;
+	for (int c = 1; c < 128; c++) {
+		char b[8] = {(char)c};
+		nm->ascii_id[c] = vocab_get(nm, b, 1, text_map_hash_fast(b, 1));
+	}
 }
 
 /* The vocabulary id of w[0..n) (hash h, no NUL byte in it), or -1.
@@ -252,6 +260,35 @@ emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 	tok->id = id;
 }
 
+/* emit_id() of a word scan_word() wrote in place, at t->buf + t->blen,
+ * for which it made room (n <= TEXT_MAX_NORM), with its id known: the
+ * word's bytes stay where they are and the buffer needs no check. */
+static inline __attribute__((always_inline)) void
+emit_in_place(struct tk *k, size_t n, size_t start, size_t end,
+    enum tok_kind kind, uint8_t flags, int32_t id)
+{
+	struct text_tokens *t = k->t;
+	if (t->v == NULL || t->n + 1 > t->cap)
+		t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+	struct token *tok = &t->v[t->n++];
+	size_t off = t->blen;
+	tok->start = start;
+	tok->end = end;
+	tok->off = (uint32_t)off;
+	tok->len = (uint16_t)n;
+	t->buf[off + n] = '\0';
+	t->blen = off + n + 1;
+	tok->kind = (uint8_t)kind;
+	tok->flags = flags;
+	if (!k->sent_open) {
+		tok->flags |= TF_SENT_START;
+		k->sent_open = true;
+	}
+	tok->sent = k->sent;
+	tok->mark = 0;
+	tok->id = id;
+}
+
 static void
 emit(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
     enum tok_kind kind, uint8_t flags)
@@ -377,7 +414,8 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 }
 
 /* emit_word(..., true) for the common case, inline: a word that is not
- * rewritten; anything else goes to emit_word(). */
+ * rewritten; anything else goes to emit_word().  w is where scan_word()
+ * wrote it, in place (see emit_in_place()). */
 static inline __attribute__((always_inline)) void
 emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
     size_t end, uint8_t flags)
@@ -400,8 +438,12 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 		emit_unknown(k, w, n, start, end, flags, h);
 		return;
 	}
-	emit_id(k, w, n, start, end, all_digits(w, n) ? TOK_NUM : TOK_WORD, flags,
-	    n <= TEXT_MAX_NORM ? vid : ID_UNKNOWN);
+	/* Not all_digits(): scan_word() starts a word at a letter. */
+	if (n > TEXT_MAX_NORM) {
+		emit_id(k, w, n, start, end, TOK_WORD, flags, ID_UNKNOWN);
+		return;
+	}
+	emit_in_place(k, n, start, end, TOK_WORD, flags, vid);
 }
 
 static const char *const is_bases[] = {
@@ -414,7 +456,8 @@ static bool
 in_list(const char *w, size_t n, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strncmp(list[i], w, n) == 0 && list[i][n] == '\0')
+		if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 &&
+		    list[i][n] == '\0')
 			return true;
 	return false;
 }
@@ -432,6 +475,7 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 	size_t cn = n - ap - 1;
 	size_t bn = ap;
 	const char *second = NULL;
+	bool same = true; /* base is w[0 .. bn) */
 	char base[TEXT_MAX_NORM + 8];
 	if (bn > TEXT_MAX_NORM)
 		bn = TEXT_MAX_NORM;
@@ -439,6 +483,7 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 	base[bn] = '\0';
 #define CL(s) (cn == sizeof(s) - 1 && memcmp(cl, s, sizeof(s) - 1) == 0)
 	if (CL("t") && bn >= 2 && base[bn - 1] == 'n') {
+		same = false;
 		bn--;
 		base[bn] = '\0';
 		if (strcmp(base, "ca") == 0)
@@ -449,6 +494,8 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 			strcpy(base, "shall");
 		else if (strcmp(base, "ai") == 0)
 			strcpy(base, "is");
+		else
+			same = true;
 		bn = strlen(base);
 		second = "not";
 	} else if (CL("s")) {
@@ -475,9 +522,18 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 		emit_word(k, w, n, start, end, flags, true);
 		return;
 	}
-	emit_word(k, base, bn, start, end, flags, true);
-	emit(k, second, strlen(second), start, end, TOK_WORD,
-	    (uint8_t)((flags & ~(TF_CAPS | TF_CAP1)) | TF_SUB));
+	/* The base as written ("don't", "it's") is still in place. */
+	if (same)
+		emit_word_fast(k, w, bn, start, end, flags);
+	else
+		emit_word(k, base, bn, start, end, flags, true);
+	/* The second word's id through the short words' table. */
+	char sw[8] = {0};
+	size_t sn = strlen(second);
+	memcpy(sw, second, sn);
+	emit_id(k, second, sn, start, end, TOK_WORD,
+	    (uint8_t)((flags & ~(TF_CAPS | TF_CAP1)) | TF_SUB),
+	    k->nm ? vocab_get(k->nm, sw, sn, text_map_hash_fast(sw, sn)) : -1);
 }
 
 static bool
@@ -569,10 +625,15 @@ static const uint8_t ascii_punct[128] = {
 static int32_t
 char_id(const struct tk *k, char c)
 {
-	if (k->nm == NULL)
+	const struct text_norm *nm = k->nm;
+	if (nm == NULL)
 		return -1;
+	/* The table text_norm_index() built, while it is valid. */
+	if (nm->vfast != NULL && nm->vfast_n == nm->vocab.n &&
+	    (unsigned char)c < 128)
+		return nm->ascii_id[(unsigned char)c];
 	char b[8] = {c};
-	return vocab_get(k->nm, b, 1, text_map_hash_fast(b, 1));
+	return vocab_get(nm, b, 1, text_map_hash_fast(b, 1));
 }
 
 /* Emit the ASCII punctuation s[i] (kind pa, see ascii_punct) and, after
@@ -748,6 +809,59 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 	return i;
 }
 
+/* scan_word() of an ASCII word, inline for the common cases: fewer than 8
+ * letters and digits that nothing continues (no apostrophe, UTF-8 or '@'
+ * after them), or two such runs joined by an apostrophe (a contraction);
+ * anything else goes to scan_word(). */
+static inline __attribute__((always_inline)) size_t
+scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	struct text_tokens *t = k->t;
+	if (len - i < 8 || t->buf == NULL ||
+	    t->blen + TEXT_MAX_NORM + 8 > t->bcap)
+		return scan_word(k, s, len, i);
+	char *w = t->buf + t->blen;
+	unsigned seen;
+	size_t n = short_word(s + i, w, &seen), e = i + n, wn = n;
+	if (n == 8 || n == 0)
+		return scan_word(k, s, len, i);
+	if (word_more[(unsigned char)s[e]]) {
+		/* A contraction ("don't", "I'm"): an ASCII apostrophe, then
+		 * fewer than 8 letters and digits, starting with a letter,
+		 * that nothing continues. */
+		if (s[e] != '\'' || len - e - 1 < 8 ||
+		    (unsigned char)((s[e + 1] | 0x20) - 'a') >= 26)
+			return scan_word(k, s, len, i);
+		unsigned seen2;
+		size_t m = short_word(s + e + 1, w + n + 1, &seen2);
+		if (m == 8 || word_more[(unsigned char)s[e + 1 + m]])
+			return scan_word(k, s, len, i);
+		w[n] = '\'';
+		wn = n + 1 + m;
+		e += 1 + m;
+		seen |= seen2;
+	}
+	uint8_t flags = 0;
+	if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER) {
+		int upper = 0;
+		for (size_t j = i; j < e; j++)
+			upper += ascii_alnum[(unsigned char)s[j]] == AC_UPPER;
+		if (upper >= 2)
+			flags |= TF_CAPS;
+	}
+	if (s[i] >= 'A' && s[i] <= 'Z')
+		flags |= TF_CAP1;
+	if (wn > n)
+		emit_written(k, w, wn, n, i, e, flags);
+	else
+		emit_word_fast(k, w, n, i, e, flags);
+	return e;
+#else
+	return scan_word(k, s, len, i);
+#endif
+}
+
 static size_t
 scan_number(struct tk *k, const char *s, size_t len, size_t i)
 {
@@ -829,12 +943,12 @@ text_tokenize_memo(const struct text_norm *nm, const char *s, size_t len,
 			unsigned char lb = (unsigned char)(b | 0x20);
 			if ((unsigned char)(lb - 'a') < 26 &&
 			    ((lb != 'h' && lb != 'w') || !url_at(s, len, i))) {
-				i = scan_word(&k, s, len, i);
+				i = scan_word_fast(&k, s, len, i);
 				/* Words one space apart, the common case, go
 				 * from word to word here. */
 				while (i + 1 < len && s[i] == ' ' &&
 				    word_start(s, len, i + 1))
-					i = scan_word(&k, s, len, i + 1);
+					i = scan_word_fast(&k, s, len, i + 1);
 				continue;
 			}
 			if (ascii_punct[b]) {

@@ -72,6 +72,9 @@ struct text_norm {
 	uint32_t vfast_mask;
 	size_t vfast_n;            /* vocab.n when built: used only while
 	                            * they are equal */
+	int32_t ascii_id[128];     /* the id of each ASCII character as a
+	                            * word of its own, or -1, built with
+	                            * vfast and used while it is */
 };
 
 /* A word of up to 8 bytes and its vocabulary id, in 16 bytes. */

@@ -15,6 +15,7 @@ static const struct tok_case tok_cases[] = {
 	{"I'm sorry", "i am sorry"},
 	{"I\xe2\x80\x99m sorry", "i am sorry"},
 	{"can't won't don't", "can not will not do not"},
+	{"ain't shan't Don't", "is not shall not do not"},
 	{"cannot", "can not"},
 	{"it's the customer's card", "it is the customer 's card"},
 	{"you'd I'll we've they're", "you would i will we have they are"},
@@ -143,6 +144,69 @@ START_TEST(test_vocab_index)
 }
 END_TEST
 
+/* A contraction's two words get their vocabulary ids, with the short
+ * words' table (text_norm_index()) and without; "ain't" is "is not", not
+ * the "ai" it is written with. */
+START_TEST(test_contraction_ids)
+{
+	static const char *const words[] = {"do", "not", "it", "is", "ai",
+	    "let", "us", "would", "you"};
+	static const char *const want[] = {"do", "not", "it", "is", "is", "not",
+	    "let", "us", "you", "would", "ai"};
+	const char *text = "Don't it's ain't let's you'd ai";
+	struct text_norm nm = {0};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		text_map_add(&nm.vocab, words[i], strlen(words[i]), (int)i);
+	struct text_tokens t;
+	text_tokens_init(&t);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			text_norm_index(&nm);
+		text_tokenize(&nm, text, strlen(text), &t);
+		ck_assert_uint_eq(t.n, sizeof want / sizeof *want);
+		for (size_t i = 0; i < t.n; i++) {
+			ck_assert_str_eq(text_tok(&t, i), want[i]);
+			int id = text_map_get(&nm.vocab, want[i], strlen(want[i]));
+			ck_assert_int_eq(t.v[i].id, id);
+		}
+	}
+	text_tokens_free(&t);
+	text_norm_free(&nm);
+}
+END_TEST
+
+/* ASCII punctuation gets its id from the vocabulary, the same through
+ * text_norm_index()'s table (text_norm.ascii_id) as without it. */
+START_TEST(test_punct_ids)
+{
+	static const char *const words[] = {",", ".", "!", "a", "?"};
+	const char *text = "a, b. c!? d; e... (f) \"g\" $5";
+	struct text_norm nm = {0};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		text_map_add(&nm.vocab, words[i], strlen(words[i]), (int)i);
+	struct text_tokens a, b;
+	text_tokens_init(&a);
+	text_tokens_init(&b);
+	text_tokenize(&nm, text, strlen(text), &a);
+	text_norm_index(&nm);
+	text_tokenize(&nm, text, strlen(text), &b);
+	ck_assert_uint_eq(a.n, b.n);
+	size_t known = 0;
+	for (size_t i = 0; i < a.n; i++) {
+		ck_assert_str_eq(text_tok(&a, i), text_tok(&b, i));
+		ck_assert_int_eq(a.v[i].id, b.v[i].id);
+		int id = text_map_get(&nm.vocab, text_tok(&b, i),
+		    strlen(text_tok(&b, i)));
+		ck_assert_int_eq(b.v[i].id, id);
+		known += b.v[i].id >= 0;
+	}
+	ck_assert_uint_eq(known, 8); /* a , . ! ? and the three dots */
+	text_tokens_free(&a);
+	text_tokens_free(&b);
+	text_norm_free(&nm);
+}
+END_TEST
+
 START_TEST(test_flags)
 {
 	struct text_tokens t;
@@ -159,6 +223,41 @@ START_TEST(test_flags)
 	ck_assert_uint_eq(t.v[4].start, 13);
 	ck_assert_uint_eq(t.v[4].end, 16);
 	text_tokens_free(&t);
+}
+END_TEST
+
+/* A word with 8 bytes after it to read (scan_word_fast()) and the same
+ * word at the end of a text (scan_word()) make the same first token. */
+static const char *const fast_words[] = {"sorry", "SORRY", "Sorry",
+    "sORRY", "S", "I", "A1", "ABC1", "UPS", "u", "sory", "Don't", "x9",
+    "ok", "abcdefg", "ABCDEFG", "abcdefgh", "don't", "DON'T", "Don't",
+    "it's", "I'M", "o'clock", "l'8", "ai'n't", "you'll", "x'Y", "X'Y"};
+
+START_TEST(test_fast_word)
+{
+	const char *wd = fast_words[_i];
+	char padded[64];
+	snprintf(padded, sizeof padded, "%s and more words", wd);
+	struct text_tokens a, b;
+	text_tokens_init(&a);
+	text_tokens_init(&b);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			text_norm_index(&norm);
+		text_tokenize(&norm, padded, strlen(padded), &a);
+		text_tokenize(&norm, wd, strlen(wd), &b);
+		ck_assert_uint_ge(a.n, b.n);
+		for (size_t i = 0; i < b.n; i++) {
+			ck_assert_str_eq(text_tok(&a, i), text_tok(&b, i));
+			ck_assert_uint_eq(a.v[i].flags, b.v[i].flags);
+			ck_assert_int_eq(a.v[i].id, b.v[i].id);
+			ck_assert_uint_eq(a.v[i].kind, b.v[i].kind);
+			ck_assert_uint_eq(a.v[i].start, b.v[i].start);
+			ck_assert_uint_eq(a.v[i].end, b.v[i].end);
+		}
+	}
+	text_tokens_free(&a);
+	text_tokens_free(&b);
 }
 END_TEST
 
@@ -203,7 +302,11 @@ text_suite(void)
 	tcase_add_loop_test(tc, test_tokenize, 0, sizeof tok_cases / sizeof *tok_cases);
 	tcase_add_test(tc, test_memo);
 	tcase_add_test(tc, test_vocab_index);
+	tcase_add_test(tc, test_contraction_ids);
+	tcase_add_test(tc, test_punct_ids);
 	tcase_add_test(tc, test_flags);
+	tcase_add_loop_test(tc, test_fast_word, 0,
+	    sizeof fast_words / sizeof *fast_words);
 	tcase_add_test(tc, test_typo);
 	tcase_add_test(tc, test_map);
 	suite_add_tcase(s, tc);
