@@ -36,7 +36,7 @@ if ! npm install --prefix "$tmp/npm" --no-audit --no-fund --no-save \
 	tail -n 5 "$tmp/npm.log" | sed 's/^/  /'
 	exit 0
 fi
-runs=${VADER_RUNS:-1}
+runs=${VADER_RUNS:-3}
 echo "bench: timing vader's SentimentIntensityAnalyzer.polarity_scores over the same replies ($runs run(s); vader takes some 25 s a run) ..."
 if ! node "$root/tools/vader-bench.js" "$tmp/npm" "$tmp/corpus.jsonl" "$runs" \
 	>"$tmp/vader.out"; then
