@@ -24,13 +24,9 @@ pair_hashes(struct scorer *s, const struct text_tokens *t, uint64_t **buf,
 			/* A vocabulary id stands for one text: its hash is
 			 * remembered. */
 			size_t id = (size_t)k->id;
-			if (id >= s->cwhash) {
-				size_t old = s->cwhash;
-				s->whash = xgrow(s->whash, &s->cwhash, id + 1,
+			if (id >= s->cwhash)
+				s->whash = xgrow_zero(s->whash, &s->cwhash, id + 1,
 				    sizeof *s->whash);
-				memset(s->whash + old, 0,
-				    (s->cwhash - old) * sizeof *s->whash);
-			}
 			h = s->whash[id];
 			if (h == 0)
 				h = s->whash[id] =

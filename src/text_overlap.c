@@ -175,13 +175,9 @@ overlap_match(struct overlap_set *os, const struct text_tokens *t,
 		/* A word of the vocabulary always names the same entry. */
 		if (k->kind == TOK_WORD && k->id >= 0 && os->n < INT16_MAX) {
 			size_t id = (size_t)k->id;
-			if (id >= os->nseen_id) {
-				size_t old = os->nseen_id;
-				os->seen_id = xgrow(os->seen_id, &os->nseen_id, id + 1,
-				    sizeof *os->seen_id);
-				memset(os->seen_id + old, 0,
-				    (os->nseen_id - old) * sizeof *os->seen_id);
-			}
+			if (id >= os->nseen_id)
+				os->seen_id = xgrow_zero(os->seen_id, &os->nseen_id,
+				    id + 1, sizeof *os->seen_id);
 			if (os->seen_id[id] == 0) {
 				int f = token_ent(os, t, i, stop, st);
 				os->seen_id[id] = (int16_t)(f >= 0 ? f + 1 : -1);

@@ -62,6 +62,16 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 	return xrealloc(p, c * size);
 }
 
+void *
+xgrow_zero(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t old = *cap;
+	p = xgrow(p, cap, need, size);
+	if (*cap > old)
+		memset((char *)p + old * size, 0, (*cap - old) * size);
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

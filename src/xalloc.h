@@ -13,6 +13,8 @@ void *xrealloc(void *p, size_t n);
 /* Grow an array of `size`-byte items to hold at least `need`; updates *cap.
  * Never returns NULL, even when need is 0 and p is NULL. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+/* The same, and the items added (from the old *cap to the new) are zero. */
+void *xgrow_zero(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string. */

@@ -23,12 +23,31 @@ START_TEST(test_xgrow_zero)
 }
 END_TEST
 
+/* xgrow_zero: what it adds is zero, what was there stays. */
+START_TEST(test_xgrow_zero_fills)
+{
+	size_t cap = 0;
+	uint64_t *p = xgrow_zero(NULL, &cap, 3, sizeof *p);
+	for (size_t i = 0; i < cap; i++)
+		ck_assert_uint_eq(p[i], 0);
+	p[0] = 7;
+	size_t old = cap;
+	p = xgrow_zero(p, &cap, old + 100, sizeof *p);
+	ck_assert_uint_ge(cap, old + 100);
+	ck_assert_uint_eq(p[0], 7);
+	for (size_t i = old; i < cap; i++)
+		ck_assert_uint_eq(p[i], 0);
+	free(p);
+}
+END_TEST
+
 int
 main(void)
 {
 	Suite *s = suite_create("xalloc");
 	TCase *tc = tcase_create("xgrow");
 	tcase_add_test(tc, test_xgrow_zero);
+	tcase_add_test(tc, test_xgrow_zero_fills);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }
