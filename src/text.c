@@ -227,6 +227,23 @@ struct tk {
 /* id: the vocabulary id of norm[0..n) when known, else ID_UNKNOWN. */
 #define ID_UNKNOWN INT32_MIN
 
+/* The fields every emitted token sets the same way: kind, flags (the
+ * first token of a sentence marked), sentence, mark and id. */
+static inline __attribute__((always_inline)) void
+tok_finish(struct tk *k, struct token *tok, enum tok_kind kind,
+    uint8_t flags, int32_t id)
+{
+	tok->kind = (uint8_t)kind;
+	tok->flags = flags;
+	if (!k->sent_open) {
+		tok->flags |= TF_SENT_START;
+		k->sent_open = true;
+	}
+	tok->sent = k->sent;
+	tok->mark = 0;
+	tok->id = id;
+}
+
 static inline __attribute__((always_inline)) void
 emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
     enum tok_kind kind, uint8_t flags, int32_t id)
@@ -247,17 +264,9 @@ emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 		memcpy(t->buf + t->blen, norm, n);
 	t->buf[t->blen + n] = '\0';
 	t->blen += n + 1;
-	tok->kind = (uint8_t)kind;
-	tok->flags = flags;
-	if (!k->sent_open) {
-		tok->flags |= TF_SENT_START;
-		k->sent_open = true;
-	}
-	tok->sent = k->sent;
-	tok->mark = 0;
 	if (id == ID_UNKNOWN)
 		id = k->nm ? text_map_get(&k->nm->vocab, norm, n) : -1;
-	tok->id = id;
+	tok_finish(k, tok, kind, flags, id);
 }
 
 /* emit_id() of a word scan_word() wrote in place, at t->buf + t->blen,
@@ -278,15 +287,7 @@ emit_in_place(struct tk *k, size_t n, size_t start, size_t end,
 	tok->len = (uint16_t)n;
 	t->buf[off + n] = '\0';
 	t->blen = off + n + 1;
-	tok->kind = (uint8_t)kind;
-	tok->flags = flags;
-	if (!k->sent_open) {
-		tok->flags |= TF_SENT_START;
-		k->sent_open = true;
-	}
-	tok->sent = k->sent;
-	tok->mark = 0;
-	tok->id = id;
+	tok_finish(k, tok, kind, flags, id);
 }
 
 static void

@@ -57,6 +57,21 @@ teardown(void)
 	text_norm_free(&norm);
 }
 
+/* The first n tokens of a and b are the same in every field. */
+static void
+assert_same_tokens(const struct text_tokens *a, const struct text_tokens *b,
+    size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_str_eq(text_tok(a, i), text_tok(b, i));
+		ck_assert_int_eq(a->v[i].id, b->v[i].id);
+		ck_assert_uint_eq(a->v[i].flags, b->v[i].flags);
+		ck_assert_uint_eq(a->v[i].kind, b->v[i].kind);
+		ck_assert_uint_eq(a->v[i].start, b->v[i].start);
+		ck_assert_uint_eq(a->v[i].end, b->v[i].end);
+	}
+}
+
 START_TEST(test_tokenize)
 {
 	const struct tok_case *tc = &tok_cases[_i];
@@ -91,14 +106,7 @@ START_TEST(test_memo)
 			text_tokenize_memo(&norm, in, strlen(in), &b, &memo);
 			ck_assert_uint_eq(a.n, b.n);
 			ck_assert_uint_eq(a.nsent, b.nsent);
-			for (size_t i = 0; i < a.n; i++) {
-				ck_assert_str_eq(text_tok(&a, i), text_tok(&b, i));
-				ck_assert_int_eq(a.v[i].id, b.v[i].id);
-				ck_assert_uint_eq(a.v[i].flags, b.v[i].flags);
-				ck_assert_uint_eq(a.v[i].kind, b.v[i].kind);
-				ck_assert_uint_eq(a.v[i].start, b.v[i].start);
-				ck_assert_uint_eq(a.v[i].end, b.v[i].end);
-			}
+			assert_same_tokens(&a, &b, a.n);
 		}
 	}
 	text_tokens_free(&a);
@@ -247,14 +255,7 @@ START_TEST(test_fast_word)
 		text_tokenize(&norm, padded, strlen(padded), &a);
 		text_tokenize(&norm, wd, strlen(wd), &b);
 		ck_assert_uint_ge(a.n, b.n);
-		for (size_t i = 0; i < b.n; i++) {
-			ck_assert_str_eq(text_tok(&a, i), text_tok(&b, i));
-			ck_assert_uint_eq(a.v[i].flags, b.v[i].flags);
-			ck_assert_int_eq(a.v[i].id, b.v[i].id);
-			ck_assert_uint_eq(a.v[i].kind, b.v[i].kind);
-			ck_assert_uint_eq(a.v[i].start, b.v[i].start);
-			ck_assert_uint_eq(a.v[i].end, b.v[i].end);
-		}
+		assert_same_tokens(&a, &b, b.n);
 	}
 	text_tokens_free(&a);
 	text_tokens_free(&b);
