@@ -2,6 +2,7 @@
 #include "atomic.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,52 +72,57 @@ write_tmp(const char *tmp, int flags, const char *data, size_t len,
 	return rc;
 }
 
-int
-atomic_write_file(const char *path, const char *data, size_t len,
+/* Put tmp (written, synced) in place at path: by rename (replace true) or
+ * by a hard link that fails if path exists.  The temporary name is gone
+ * afterwards either way; the directory is synced on success. */
+static int
+put_in_place(const char *tmp, const char *path, bool replace,
     const char **what)
 {
-	char *tmp = xasprintf("%s.tmp", path);
-	const char *step;
-	int rc = write_tmp(tmp, O_TRUNC, data, len, &step);
-	if (rc == 0) {
-		step = "rename";
-		rc = rename(tmp, path);
-		if (rc != 0) {
-			int err = errno;
-			unlink(tmp);
-			errno = err;
-		}
-	}
-	if (rc != 0) {
-		if (what)
-			*what = step;
-	} else {
-		sync_dir(path);
-	}
-	free(tmp);
-	return rc;
-}
-
-int
-atomic_create_file(const char *path, const char *data, size_t len,
-    const char **what)
-{
-	char *tmp = xasprintf("%s.tmp", path);
-	const char *step;
-	int rc = write_tmp(tmp, O_EXCL, data, len, &step);
-	if (rc == 0) {
-		step = "link";
-		rc = link(tmp, path); /* fails with EEXIST: exclusive */
+	int rc = replace ? rename(tmp, path) : link(tmp, path);
+	if (rc != 0 || !replace) {
 		int err = errno;
 		unlink(tmp);
 		errno = err;
 	}
 	if (rc != 0) {
 		if (what)
-			*what = step;
+			*what = replace ? "rename" : "link";
 	} else {
 		sync_dir(path);
 	}
+	return rc;
+}
+
+/* atomic_write_file and atomic_create_file: write PATH.tmp, then put it
+ * in place. */
+static int
+write_file(const char *path, const char *data, size_t len, bool replace,
+    const char **what)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	const char *step;
+	int rc = write_tmp(tmp, replace ? O_TRUNC : O_EXCL, data, len, &step);
+	if (rc != 0) {
+		if (what)
+			*what = step;
+	} else {
+		rc = put_in_place(tmp, path, replace, what);
+	}
 	free(tmp);
 	return rc;
+}
+
+int
+atomic_write_file(const char *path, const char *data, size_t len,
+    const char **what)
+{
+	return write_file(path, data, len, true, what);
+}
+
+int
+atomic_create_file(const char *path, const char *data, size_t len,
+    const char **what)
+{
+	return write_file(path, data, len, false, what);
 }
