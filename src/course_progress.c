@@ -121,8 +121,7 @@ course_progress_scan(struct course_progress *p, const struct course *c,
 			if (k != DATADIR_FILE) {
 				diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
 				    "left out of the progress: it %s",
-				    k == DATADIR_DIR ? "is a directory" :
-				    datadir_refusal(k));
+				    datadir_refusal(k, DATADIR_FILE));
 			} else if (transcript_load(&t, path, &mine) == 0) {
 				count_session(p, c, &t);
 				count++;

@@ -20,8 +20,10 @@ datadir_kind(const char *path)
 }
 
 const char *
-datadir_refusal(enum datadir_kind k)
+datadir_refusal(enum datadir_kind k, enum datadir_kind want)
 {
+	if (k == want)
+		return NULL;
 	switch (k) {
 	case DATADIR_LINK:
 		return "is a symbolic link; irate does not follow links inside "
@@ -32,8 +34,9 @@ datadir_refusal(enum datadir_kind k)
 	case DATADIR_MISSING:
 		return "does not exist";
 	case DATADIR_FILE:
+		return "is a file, not a directory";
 	case DATADIR_DIR:
-		break;
+		return "is a directory, not a file";
 	}
-	return NULL;
+	return "cannot be used";
 }

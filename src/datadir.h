@@ -16,9 +16,10 @@ enum datadir_kind {
 
 /* What is at path itself, without following a final symbolic link. */
 enum datadir_kind datadir_kind(const char *path);
-/* Why an entry of this kind is left out or refused ("is a symbolic link;
- * irate does not follow links inside its data directory"), or NULL for a
- * file or directory.  A static string. */
-const char *datadir_refusal(enum datadir_kind k);
+/* Why an entry of kind k is left out or refused where a want (a file or a
+ * directory) is expected — "is a symbolic link; irate does not follow links
+ * inside its data directory", "is a directory, not a file", ... — or NULL
+ * when k is want.  A static string. */
+const char *datadir_refusal(enum datadir_kind k, enum datadir_kind want);
 
 #endif

@@ -102,8 +102,8 @@ history_scan(struct history *h, const char *data_dir, const char *trainee,
 		enum datadir_kind k = datadir_kind(path);
 		if (k != DATADIR_FILE) {
 			diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
-			    "left out of the history: it %s", k == DATADIR_DIR ?
-			    "is a directory" : datadir_refusal(k));
+			    "left out of the history: it %s", datadir_refusal(k,
+			    DATADIR_FILE));
 		} else if (transcript_load(&t, path, &mine) == 0 &&
 		    t.scenario_id && t.status) {
 			entry_count(h, &t);

@@ -113,8 +113,8 @@ load_trainee(struct report_data *rd, size_t *cap, const char *data_dir,
 		files = list_dir(dir, is_transcript_name, &n, &err);
 	else
 		diags_add(d, DIAG_WARNING, dir, 0, 0, NULL,
-		    "trainee directory left out: it %s", dk == DATADIR_FILE ?
-		    "is a file, not a directory" : datadir_refusal(dk));
+		    "trainee directory left out: it %s", datadir_refusal(dk,
+		    DATADIR_DIR));
 	if (files == NULL && err != 0 && err != ENOENT)
 		diags_add(d, DIAG_WARNING, dir, 0, 0, NULL,
 		    "cannot read the directory: %s", strerror(err));
@@ -126,8 +126,8 @@ load_trainee(struct report_data *rd, size_t *cap, const char *data_dir,
 		enum datadir_kind fk = datadir_kind(path);
 		if (fk != DATADIR_FILE) {
 			diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
-			    "left out of the report: it %s", fk == DATADIR_DIR ?
-			    "is a directory" : datadir_refusal(fk));
+			    "left out of the report: it %s", datadir_refusal(fk,
+			    DATADIR_FILE));
 		} else if (transcript_load(&s.t, path, &mine) != 0) {
 			for (size_t k = 0; k < mine.n; k++)
 				mine.v[k].sev = DIAG_WARNING;
@@ -181,8 +181,7 @@ report_data_load(struct report_data *rd, const char *data_dir,
 	if (tk != DATADIR_DIR && tk != DATADIR_MISSING) {
 		diags_add(d, DIAG_ERROR, top_dir, 0, 0, NULL,
 		    "cannot be read as the transcripts directory: it %s",
-		    tk == DATADIR_FILE ? "is a file, not a directory" :
-		    datadir_refusal(tk));
+		    datadir_refusal(tk, DATADIR_DIR));
 		free(top_dir);
 		return -1;
 	}
@@ -221,8 +220,7 @@ report_data_load(struct report_data *rd, const char *data_dir,
 			if (name && k != DATADIR_DIR) {
 				diags_add(d, DIAG_WARNING, top, 0, 0, NULL,
 				    "\"%s\" left out: it %s", dirs[i],
-				    k == DATADIR_FILE ? "is a file, not a trainee "
-				    "directory" : datadir_refusal(k));
+				    datadir_refusal(k, DATADIR_DIR));
 			} else if (name == NULL)
 				diags_add(d, DIAG_WARNING, top, 0, 0, NULL,
 				    "\"%s\" is not a trainee directory; left out",

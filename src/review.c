@@ -403,8 +403,8 @@ review_load_all(const char *transcript_path, struct review_set *out,
 		enum datadir_kind k = datadir_kind(path);
 		if (k != DATADIR_FILE) {
 			diags_add(d, DIAG_WARNING, path, 0, 0, NULL,
-			    "review left out: it %s", k == DATADIR_DIR ?
-			    "is a directory" : datadir_refusal(k));
+			    "review left out: it %s", datadir_refusal(k,
+			    DATADIR_FILE));
 			problems++;
 		} else if (review_load(&r, path, d) != 0) {
 			problems++;

@@ -118,7 +118,7 @@ session_resume(struct session *s, const struct scenario *sc,
 	if (k != DATADIR_FILE) {
 		diags_add(d, DIAG_ERROR, path, 0, 0, NULL,
 		    "cannot resume the call: the transcript %s",
-		    k == DATADIR_DIR ? "is a directory" : datadir_refusal(k));
+		    datadir_refusal(k, DATADIR_FILE));
 		return -1;
 	}
 	if (transcript_load(&s->tr, path, d) != 0)

@@ -120,8 +120,7 @@ make_trainee_dir(const char *data_dir, const char *dir, struct diags *d)
 		if (k != DATADIR_DIR) {
 			diags_add(d, DIAG_ERROR, steps[i], 0, 0, NULL,
 			    "refused as the transcript directory: it %s",
-			    k == DATADIR_FILE ? "is a file, not a directory" :
-			    datadir_refusal(k));
+			    datadir_refusal(k, DATADIR_DIR));
 			rc = -1;
 		}
 	}

@@ -37,11 +37,16 @@ START_TEST(test_kinds)
 	ck_assert_int_eq(datadir_kind(fifo), DATADIR_OTHER);
 	ck_assert_int_eq(datadir_kind(none), DATADIR_MISSING);
 
-	ck_assert_ptr_null(datadir_refusal(DATADIR_FILE));
-	ck_assert_ptr_null(datadir_refusal(DATADIR_DIR));
-	ck_assert_ptr_nonnull(strstr(datadir_refusal(DATADIR_LINK),
+	ck_assert_ptr_null(datadir_refusal(DATADIR_FILE, DATADIR_FILE));
+	ck_assert_ptr_null(datadir_refusal(DATADIR_DIR, DATADIR_DIR));
+	ck_assert_ptr_nonnull(strstr(datadir_refusal(DATADIR_LINK, DATADIR_FILE),
 	    "symbolic link"));
-	ck_assert_ptr_nonnull(strstr(datadir_refusal(DATADIR_OTHER), "FIFO"));
+	ck_assert_ptr_nonnull(strstr(datadir_refusal(DATADIR_OTHER, DATADIR_FILE),
+	    "FIFO"));
+	ck_assert_str_eq(datadir_refusal(DATADIR_FILE, DATADIR_DIR),
+	    "is a file, not a directory");
+	ck_assert_str_eq(datadir_refusal(DATADIR_DIR, DATADIR_FILE),
+	    "is a directory, not a file");
 
 	test_rmrf(dir);
 	free(file), free(sub), free(flink), free(dlink), free(dangling);
