@@ -16,7 +16,7 @@ static const char *const cat_names[LC_COUNT] = {
 	"choice", "vague", "hostile", "dismissive", "blames_customer",
 	"doubts_customer", "defensive", "blames_colleague", "shrug", "command",
 	"sarcasm", "refusal", "negates_before", "negation_exception", "stock",
-	"check_back", "customer_action", "generic",
+	"check_back", "customer_action", "generic", "owns_fault",
 };
 
 static const char *const tip_names[TIP_COUNT] = {

@@ -43,6 +43,7 @@ enum lex_cat {
 	LC_CHECK_BACK,       /* "check_back": just so I've got this right */
 	LC_CUSTOMER_ACTION,  /* "customer_action": you need to, you can */
 	LC_GENERIC,          /* "generic": some stains are hard to get out */
+	LC_OWNS_FAULT,       /* "owns_fault": which is our mistake */
 	LC_COUNT
 };
 

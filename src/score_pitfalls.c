@@ -178,7 +178,12 @@ score_pitfalls(struct score_run *r)
 	const struct text_tokens *t = &s->tok;
 	const struct grading *g = r->g;
 	int napology = 0, nweak = 0, nref = 0;
-	bool stock = false;
+	bool stock = false, owned = false;
+	/* "The warehouse missed it, which is our mistake" owns the fault:
+	 * naming who slipped is then no blame. */
+	for (size_t i = 0; i < s->m.n && !owned; i++)
+		owned = s->m.v[i].cat == LC_OWNS_FAULT && !s->dead[i] &&
+		    !score_negated(r, &s->m.v[i]);
 	size_t stock_a = 0, stock_b = 0;
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct lex_match *x = &s->m.v[i];
@@ -196,7 +201,7 @@ score_pitfalls(struct score_run *r)
 				    score_why(r, x));
 			break;
 		case LC_BLAMES_COLLEAGUE:
-			if (!score_negated(r, x))
+			if (!owned && !score_negated(r, x))
 				score_pitfall(r, PIT_BLAMES_COLLEAGUE, x->start, x->end,
 				    score_why(r, x));
 			break;
