@@ -182,15 +182,20 @@ $(B)/fuzz/fuzz_%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/scratch.o $(CORE_LIB)
 	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
 
 # The labelled dev set (V=1 lists disagreements), then our own fresh sets:
-# tune.jsonl (may be used to find misses) and holdout.jsonl (measurement
-# only: its disagreements are never listed, see tests/data/eval/README.md).
+# tune.jsonl and tune2.jsonl (may be used to find misses), holdout.jsonl and
+# holdout2.jsonl (measurement only: their disagreements are never listed,
+# see tests/data/eval/README.md).
 eval: all $(B)/tools/eval
 	@echo "== dev set (../shared/data/dev.jsonl)"
 	@$(B)/tools/eval $(if $(filter 1,$(V)),-v) ../shared/data/dev.jsonl
-	@echo "== fresh tuning set (tests/data/eval/tune.jsonl)"
-	@$(B)/tools/eval tests/data/eval/tune.jsonl
-	@echo "== held-out set (tests/data/eval/holdout.jsonl; never tuned on)"
-	@$(B)/tools/eval tests/data/eval/holdout.jsonl
+	@for f in tune tune2; do \
+		echo "== fresh tuning set (tests/data/eval/$$f.jsonl)"; \
+		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
+	done
+	@for f in holdout holdout2; do \
+		echo "== held-out set (tests/data/eval/$$f.jsonl; never tuned on)"; \
+		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
+	done
 
 bench: all $(B)/tools/bench
 	@./tools/bench.sh $(B)/tools/bench

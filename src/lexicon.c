@@ -263,8 +263,8 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 {
 	static const char *const keys[] = {"format", "language", "stemmer",
 	    "rewrite", "typo_keywords", "not_typos", "acronyms", "negators",
-	    "clause_breaks", "negation_stops", "subjects", "stopwords", "classes", "categories",
-	    "limits", "overall", NULL};
+	    "clause_breaks", "negation_stops", "subjects", "stopwords",
+	    "wish_words", "classes", "categories", "limits", "overall", NULL};
 	if (!cJSON_IsObject(doc->root)) {
 		jd_error(doc, d, doc->root, "", "a lexicon must be a JSON object");
 		return;
@@ -284,6 +284,7 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 	load_set(lx, doc, d, "subjects", &lx->subjects);
 	load_set(lx, doc, d, "negation_stops", &lx->neg_stops);
 	load_set(lx, doc, d, "stopwords", &lx->stopwords);
+	load_set(lx, doc, d, "wish_words", &lx->wish_words);
 	struct text_map not_typos = {0};
 	load_set(lx, doc, d, "not_typos", &not_typos);
 	text_map_free(&not_typos);
@@ -404,6 +405,7 @@ lexicon_free(struct lexicon *lx)
 	text_map_free(&lx->negators);
 	text_map_free(&lx->breaks);
 	text_map_free(&lx->stopwords);
+	text_map_free(&lx->wish_words);
 	text_map_free(&lx->subjects);
 	text_map_free(&lx->neg_stops);
 	text_map_free(&lx->classes);

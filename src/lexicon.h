@@ -160,6 +160,7 @@ struct lexicon {
 	struct text_norm norm;   /* rewrites, typo keywords, vocabulary */
 	struct text_map acronyms, negators, breaks, stopwords, subjects;
 	struct text_map neg_stops; /* words that end a negation's scope */
+	struct text_map wish_words; /* a fact starting with one is a wish */
 
 	struct lex_pattern *pats;
 	size_t npats, cpats;

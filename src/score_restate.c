@@ -25,6 +25,7 @@ struct fc_ent {
 	char *key;
 	size_t klen, kcap;
 	struct overlap_set set;
+	uint64_t wish;          /* bit f: fact f is a wish (fact_is_wish()) */
 };
 
 struct fact_cache {
@@ -74,14 +75,35 @@ add_text(struct scorer *s, struct overlap_set *os, const char *text,
 	    s->st);
 }
 
-static void
-fill_facts(struct scorer *s, struct overlap_set *os,
-    const struct score_ctx *ctx)
+/* Does the fact say what the customer wants rather than what went wrong
+ * ("customer wants a refund", "policy: ...")?  One of its first three
+ * words is a wish word (tokens of s->tmp, as add_text() left them). */
+static bool
+fact_is_wish(const struct scorer *s)
 {
+	const struct text_tokens *t = &s->tmp;
+	for (size_t i = 0, w = 0; i < t->n && w < 3; i++) {
+		const struct token *k = &t->v[i];
+		if (!text_is_word(k))
+			continue;
+		if (lexicon_in(&s->lx->wish_words, t->buf + k->off, k->len))
+			return true;
+		w++;
+	}
+	return false;
+}
+
+static void
+fill_facts(struct scorer *s, struct fc_ent *e, const struct score_ctx *ctx)
+{
+	struct overlap_set *os = &e->set;
 	overlap_set_clear(os);
+	e->wish = 0;
 	if (ctx->nfacts > 0) {
 		for (size_t i = 0; i < ctx->nfacts; i++) {
 			add_text(s, os, ctx->facts[i].text, i);
+			if (i < 64 && ctx->facts[i].text && fact_is_wish(s))
+				e->wish |= (uint64_t)1 << i;
 			for (size_t j = 0; j < ctx->facts[i].nparaphrases; j++)
 				add_text(s, os, ctx->facts[i].paraphrases[j], i);
 		}
@@ -111,7 +133,7 @@ ent_has(const struct fc_ent *e, uint32_t h, const struct fact_cache *c)
 }
 
 /* The fact set of ctx, from the cache or prepared now. */
-static struct overlap_set *
+static struct fc_ent *
 build_facts(struct scorer *s, const struct score_ctx *ctx)
 {
 	if (s->facts == NULL)
@@ -123,14 +145,14 @@ build_facts(struct scorer *s, const struct score_ctx *ctx)
 	if (c->kn > FC_MAX_KEY) {
 		e = &c->big;
 		if (ent_has(e, h, c))
-			return &e->set;
+			return e;
 	} else {
 		struct fc_ent *row = &c->ent[(h ^ (h >> 16)) % FC_SETS * FC_WAYS];
 		e = &row[0];
 		for (size_t w = 0; w < FC_WAYS; w++) {
 			if (ent_has(&row[w], h, c)) {
 				row[w].used = ++c->clock;
-				return &row[w].set;
+				return &row[w];
 			}
 			if (!row[w].valid ? e->valid : (e->valid &&
 			    row[w].used < e->used))
@@ -138,14 +160,14 @@ build_facts(struct scorer *s, const struct score_ctx *ctx)
 		}
 	}
 	e->valid = false;
-	fill_facts(s, &e->set, ctx);
+	fill_facts(s, e, ctx);
 	e->key = xgrow(e->key, &e->kcap, c->kn, 1);
 	memcpy(e->key, c->kb, c->kn);
 	e->klen = c->kn;
 	e->hash = h;
 	e->used = ++c->clock;
 	e->valid = true;
-	return &e->set;
+	return e;
 }
 
 void
@@ -207,6 +229,49 @@ hit_fact(const struct overlap_set *os, const struct overlap_result *res,
 	return os->unit_fact[best];
 }
 
+/* Is word token tk part of an offer ("a free label", "the centre
+ * manager will call")?  Such words name the remedy, not the problem. */
+static bool
+in_offer(const struct scorer *s, size_t tk)
+{
+	for (size_t j = 0; j < s->m.n; j++) {
+		const struct lex_match *x = &s->m.v[j];
+		if ((x->cat == LC_ALTERNATIVE || x->cat == LC_CHOICE ||
+		    x->cat == LC_VAGUE) && tk >= x->start && tk < x->end)
+			return true;
+	}
+	return false;
+}
+
+/* Distinct stems named, outside offers, of facts that say what went wrong
+ * (not wishes): two of them restate the problem even from two facts
+ * ("waiting all day for an engineer"). */
+static size_t
+problem_words(const struct scorer *s, const struct fc_ent *fe,
+    const uint32_t *hits, const uint32_t *ent, size_t nh)
+{
+	const struct overlap_set *os = &fe->set;
+	uint32_t seen[32];
+	size_t n = 0;
+	for (size_t i = 0; i < nh && n < 2; i++) {
+		bool dup = false;
+		for (size_t k = 0; k < n; k++)
+			dup |= seen[k] == ent[i];
+		if (dup || in_offer(s, hits[i]))
+			continue;
+		uint64_t units = os->ent[ent[i]].units;
+		for (size_t u = 0; u < os->nunits; u++) {
+			size_t f = os->unit_fact[u];
+			if ((units & ((uint64_t)1 << u)) &&
+			    (f >= 64 || !(fe->wish & ((uint64_t)1 << f)))) {
+				seen[n++] = ent[i];
+				break;
+			}
+		}
+	}
+	return n;
+}
+
 void
 score_restate(struct score_run *r)
 {
@@ -214,13 +279,15 @@ score_restate(struct score_run *r)
 	struct scorer *s = r->s;
 	const struct score_ctx *ctx = r->ctx;
 	struct crit_result *c = &r->g->crit[CRIT_RESTATE];
-	struct overlap_set *os = build_facts(s, ctx);
+	struct fc_ent *fe = build_facts(s, ctx);
+	struct overlap_set *os = &fe->set;
 	uint32_t hits[32], ent[32];
 	struct overlap_result res;
 	size_t nh = overlap_match(os, &s->tok, &s->lx->stopwords, s->st,
 	    MK_REFUSED | MK_SCORN | MK_GENERIC, hits, ent, 32, &res);
 	size_t best = res.unit_hits[res.best_unit];
-	bool found = best >= 2 || (res.distinct >= 2 && res.specific >= 1);
+	bool found = best >= 2 || (res.distinct >= 2 && res.specific >= 1) ||
+	    (res.distinct >= 2 && problem_words(s, fe, hits, ent, nh) >= 2);
 	bool check_back = false;
 	for (size_t i = 0; i < s->m.n; i++)
 		if (s->m.v[i].cat == LC_CHECK_BACK)
