@@ -197,8 +197,9 @@ static void
 load_limits(struct lexicon *lx, const struct jsondoc *doc, struct diags *d)
 {
 	static const char *const keys[] = {"too_long_words", "negation_window",
-	    "duplicate_similarity", NULL};
+	    "duplicate_similarity", "commitment_weight", NULL};
 	lx->too_long_words = 80;
+	lx->commit_weight = 60;
 	lx->neg_window = 8;
 	lx->duplicate_similarity = 0.75;
 	const cJSON *obj;
@@ -214,6 +215,8 @@ load_limits(struct lexicon *lx, const struct jsondoc *doc, struct diags *d)
 	if (jd_number(doc, d, obj, "limits", "duplicate_similarity", false, 0, 1,
 	    &x))
 		lx->duplicate_similarity = x;
+	if (jd_int(doc, d, obj, "limits", "commitment_weight", false, 0, 100, &v))
+		lx->commit_weight = (int)v;
 }
 
 static void
@@ -264,7 +267,7 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 	static const char *const keys[] = {"format", "language", "stemmer",
 	    "rewrite", "typo_keywords", "not_typos", "acronyms", "negators",
 	    "clause_breaks", "negation_stops", "subjects", "stopwords",
-	    "wish_words", "classes", "categories", "limits", "overall", NULL};
+	    "wish_words", "commit_aux", "commit_skip", "commit_not", "classes", "categories", "limits", "overall", NULL};
 	if (!cJSON_IsObject(doc->root)) {
 		jd_error(doc, d, doc->root, "", "a lexicon must be a JSON object");
 		return;
@@ -285,6 +288,9 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 	load_set(lx, doc, d, "negation_stops", &lx->neg_stops);
 	load_set(lx, doc, d, "stopwords", &lx->stopwords);
 	load_set(lx, doc, d, "wish_words", &lx->wish_words);
+	load_set(lx, doc, d, "commit_aux", &lx->commit_aux);
+	load_set(lx, doc, d, "commit_skip", &lx->commit_skip);
+	load_set(lx, doc, d, "commit_not", &lx->commit_not);
 	struct text_map not_typos = {0};
 	load_set(lx, doc, d, "not_typos", &not_typos);
 	text_map_free(&not_typos);
@@ -406,6 +412,9 @@ lexicon_free(struct lexicon *lx)
 	text_map_free(&lx->breaks);
 	text_map_free(&lx->stopwords);
 	text_map_free(&lx->wish_words);
+	text_map_free(&lx->commit_aux);
+	text_map_free(&lx->commit_skip);
+	text_map_free(&lx->commit_not);
 	text_map_free(&lx->subjects);
 	text_map_free(&lx->neg_stops);
 	text_map_free(&lx->classes);

@@ -270,10 +270,52 @@ hostile_sentence(const struct score_run *r, const struct lex_match *x)
 	return (r->s->sarc[r->s->tok.v[x->start].sent] & SF_HOSTILE) != 0;
 }
 
+static bool
+word_in(const struct text_tokens *t, size_t i, const struct text_map *set)
+{
+	const struct token *k = &t->v[i];
+	return k->kind == TOK_WORD && lexicon_in(set, t->buf + k->off, k->len);
+}
+
+/* "I'll reprint them tonight", "we can rush a reprint": i or we, a word of
+ * commit_aux (will, can ...), up to two of commit_skip (also, now ...),
+ * then a word not in commit_not (look, check, try, see, not ...): the
+ * agent commits to an action.  Not negated, not after a vague promise or
+ * "you can", not in a hostile sentence.  Sets *a, *b to the span.  Tried
+ * only when no offer phrase matched, even one that was voided. */
+static bool
+commitment(const struct score_run *r, uint32_t *a, uint32_t *b)
+{
+	const struct lexicon *lx = r->lx;
+	const struct text_tokens *t = &r->s->tok;
+	if (lx->commit_aux.n == 0)
+		return false;
+	for (size_t i = 0; i + 2 < t->n; i++) {
+		if (!word_in(t, i, &lx->subjects) ||
+		    !word_in(t, i + 1, &lx->commit_aux))
+			continue;
+		size_t v = i + 2;
+		while (v < t->n && v < i + 4 && word_in(t, v, &lx->commit_skip))
+			v++;
+		const struct token *k = &t->v[v];
+		if (v >= t->n || k->kind != TOK_WORD || k->sent != t->v[i].sent ||
+		    word_in(t, v, &lx->commit_not) ||
+		    word_in(t, v, &lx->commit_skip) ||
+		    (k->mark & (MK_NEG | MK_REFUSED)) ||
+		    (r->s->zone[v] & (ZN_VAGUE | ZN_CUSTOMER)) ||
+		    (r->s->sarc[k->sent] & SF_HOSTILE))
+			continue;
+		*a = (uint32_t)i;
+		*b = (uint32_t)v + 1;
+		return true;
+	}
+	return false;
+}
+
 void
 score_alternative(struct score_run *r)
 {
-	int live = 0, best = 0;
+	int live = 0, best = 0, offers = 0;
 	bool choice = false, concrete = false;
 	enum tip_kind tk = TIP_DEFAULT;
 	uint32_t last_end = 0;
@@ -292,6 +334,7 @@ score_alternative(struct score_run *r)
 	FOR_MATCHES(r, i, x) {
 		if (x->cat != LC_ALTERNATIVE && x->cat != LC_CHOICE)
 			continue;
+		offers++;
 		const char *why = NULL;
 		if (score_negated(r, x)) {
 			why = "negated: this is a refusal, not an offer";
@@ -323,6 +366,13 @@ score_alternative(struct score_run *r)
 			concrete = true;
 		score_evidence(r, CRIT_ALTERNATIVE, x->start, x->end, true,
 		    score_why(r, x));
+	}
+	uint32_t ca, cb;
+	if (offers == 0 && commitment(r, &ca, &cb)) {
+		live = 1;
+		best = r->lx->commit_weight;
+		score_evidence(r, CRIT_ALTERNATIVE, ca, cb, true,
+		    "commits to an action");
 	}
 	struct crit_result *c = &r->g->crit[CRIT_ALTERNATIVE];
 	c->detected = live > 0;
