@@ -267,7 +267,8 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 	static const char *const keys[] = {"format", "language", "stemmer",
 	    "rewrite", "typo_keywords", "not_typos", "acronyms", "negators",
 	    "clause_breaks", "negation_stops", "subjects", "stopwords",
-	    "wish_words", "commit_aux", "commit_skip", "commit_not", "classes", "categories", "limits", "overall", NULL};
+	    "wish_words", "commit_aux", "commit_skip", "commit_not", "commit_before_not",
+	    "classes", "categories", "limits", "overall", NULL};
 	if (!cJSON_IsObject(doc->root)) {
 		jd_error(doc, d, doc->root, "", "a lexicon must be a JSON object");
 		return;
@@ -291,6 +292,7 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 	load_set(lx, doc, d, "commit_aux", &lx->commit_aux);
 	load_set(lx, doc, d, "commit_skip", &lx->commit_skip);
 	load_set(lx, doc, d, "commit_not", &lx->commit_not);
+	load_set(lx, doc, d, "commit_before_not", &lx->commit_before_not);
 	struct text_map not_typos = {0};
 	load_set(lx, doc, d, "not_typos", &not_typos);
 	text_map_free(&not_typos);
@@ -415,6 +417,7 @@ lexicon_free(struct lexicon *lx)
 	text_map_free(&lx->commit_aux);
 	text_map_free(&lx->commit_skip);
 	text_map_free(&lx->commit_not);
+	text_map_free(&lx->commit_before_not);
 	text_map_free(&lx->subjects);
 	text_map_free(&lx->neg_stops);
 	text_map_free(&lx->classes);

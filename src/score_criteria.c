@@ -47,6 +47,50 @@ shouted(const struct score_run *r, const struct token *k)
 	return n >= 5 || text_map_get(&r->lx->norm.vocab, w, n) >= 0;
 }
 
+/* Are tokens [a, a+n) and [b, b+n) the same words? */
+static bool
+same_words(const struct text_tokens *t, size_t a, size_t b, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		const struct token *x = &t->v[a + j], *y = &t->v[b + j];
+		if (x->kind != TOK_WORD || y->kind != TOK_WORD || x->len != y->len ||
+		    memcmp(t->buf + x->off, t->buf + y->off, x->len) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* "Sold out is sold out.", "Non-refundable means non-refundable", "rules
+ * are rules": one to three words, is / are / means, the same words again,
+ * as a whole clause (from a sentence start or punctuation to a sentence
+ * end or punctuation).  Sets [*a, *b). */
+static bool
+tautology(const struct score_run *r, size_t *a, size_t *b)
+{
+	const struct text_tokens *t = &r->s->tok;
+	for (size_t i = 1; i + 1 < t->n; i++) {
+		const struct token *k = &t->v[i];
+		if (k->kind != TOK_WORD || !((k->len == 2 &&
+		    memcmp(t->buf + k->off, "is", 2) == 0) || (k->len == 3 &&
+		    memcmp(t->buf + k->off, "are", 3) == 0) || (k->len == 5 &&
+		    memcmp(t->buf + k->off, "means", 5) == 0)))
+			continue;
+		for (size_t n = 1; n <= 3 && n <= i && i + n < t->n; n++) {
+			size_t s0 = i - n, e = i + 1 + n;
+			bool open = s0 == 0 || t->v[s0 - 1].sent != k->sent ||
+			    t->v[s0 - 1].kind == TOK_PUNCT;
+			bool shut = e == t->n || t->v[e].sent != k->sent ||
+			    t->v[e].kind == TOK_PUNCT;
+			if (open && shut && same_words(t, s0, i + 1, n)) {
+				*a = s0;
+				*b = e;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 void
 score_calm(struct score_run *r)
 {
@@ -86,6 +130,13 @@ score_calm(struct score_run *r)
 		    "shouting: three or more \"!\"");
 		if (nviol++ == 0)
 			tk = TIP_SHOUTING;
+	}
+	size_t ta, tb;
+	if (tautology(r, &ta, &tb)) {
+		score_evidence(r, CRIT_CALM, ta, tb, false,
+		    "a rule given as its own reason: explain it, or offer what you can");
+		if (nviol++ == 0)
+			tk = TIP_DISMISSIVE;
 	}
 	bool shrug = false, soft_blame = false;
 	FOR_MATCHES(r, i, x) {
@@ -280,7 +331,9 @@ word_in(const struct text_tokens *t, size_t i, const struct text_map *set)
 /* "I'll reprint them tonight", "we can rush a reprint": i or we, a word of
  * commit_aux (will, can ...), up to two of commit_skip (also, now ...),
  * then a word not in commit_not (look, check, try, see, not ...): the
- * agent commits to an action.  Not negated, not after a vague promise or
+ * agent commits to an action.  Not right after a word of commit_before_not
+ * ("so we can assist", "all we can to help"), not negated, not after a
+ * vague promise or
  * "you can", not in a hostile sentence.  Sets *a, *b to the span.  Tried
  * only when no offer phrase matched, even one that was voided. */
 static bool
@@ -292,7 +345,9 @@ commitment(const struct score_run *r, uint32_t *a, uint32_t *b)
 		return false;
 	for (size_t i = 0; i + 2 < t->n; i++) {
 		if (!word_in(t, i, &lx->subjects) ||
-		    !word_in(t, i + 1, &lx->commit_aux))
+		    !word_in(t, i + 1, &lx->commit_aux) ||
+		    (i > 0 && t->v[i - 1].sent == t->v[i].sent &&
+		    word_in(t, i - 1, &lx->commit_before_not)))
 			continue;
 		size_t v = i + 2;
 		while (v < t->n && v < i + 4 && word_in(t, v, &lx->commit_skip))

@@ -287,7 +287,8 @@ score_restate(struct score_run *r)
 	    MK_REFUSED | MK_SCORN | MK_GENERIC, hits, ent, 32, &res);
 	size_t best = res.unit_hits[res.best_unit];
 	bool found = best >= 2 || (res.distinct >= 2 && res.specific >= 1) ||
-	    (res.distinct >= 2 && problem_words(s, fe, hits, ent, nh) >= 2);
+	    (ctx->nfacts > 0 && res.distinct >= 2 &&
+	    problem_words(s, fe, hits, ent, nh) >= 2);
 	bool check_back = false;
 	for (size_t i = 0; i < s->m.n; i++)
 		if (s->m.v[i].cat == LC_CHECK_BACK)
