@@ -60,7 +60,7 @@ else
 IRATE     := $(B)/irate
 endif
 
-.PHONY: all deps test-deps run check check-unit check-e2e check-asan eval bench \
+.PHONY: all deps test-deps run check check-unit check-e2e check-asan eval model bench \
         check-valgrind valgrind-deps install uninstall clean tools lint-scenarios \
         fuzz fuzz-deps fuzz-targets
 
@@ -196,6 +196,15 @@ eval: all $(B)/tools/eval
 		echo "== held-out set (tests/data/eval/$$f.jsonl; never tuned on)"; \
 		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
 	done
+
+# The learned calm model (docs/model-format.md): trained on our own labelled
+# replies, never on the dev or held-out sets; its threshold is set on
+# calib.jsonl and the dev set together.
+MODEL_TRAIN := tests/data/eval/tune.jsonl tests/data/eval/tune2.jsonl \
+	$(sort $(wildcard tests/data/score/*.jsonl))
+model: $(B)/tools/train
+	$(B)/tools/train -c calm -k tests/data/eval/calib.jsonl \
+		-k ../shared/data/dev.jsonl -o assets/model/en.json $(MODEL_TRAIN)
 
 bench: all $(B)/tools/bench
 	@./tools/bench.sh $(B)/tools/bench

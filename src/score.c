@@ -34,9 +34,16 @@ scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
 		lexicon_free(lx);
 		return -1;
 	}
+	struct tone *tm;
+	if (tone_load(assets_dir, lang, &tm, d) < 0) {
+		stem_free(st);
+		lexicon_free(lx);
+		return -1;
+	}
 	struct scorer *s = xcalloc(1, sizeof *s);
 	s->lx = lx;
 	s->st = st;
+	s->tone = tm;
 	text_tokens_init(&s->tok);
 	text_tokens_init(&s->tmp);
 	text_tokens_init(&s->prev);
@@ -51,6 +58,8 @@ scorer_free(struct scorer *s)
 		return;
 	lexicon_free(s->lx);
 	stem_free(s->st);
+	tone_free(s->tone);
+	tone_run_free(&s->trun);
 	text_tokens_free(&s->tok);
 	text_tokens_free(&s->tmp);
 	text_tokens_free(&s->prev);
@@ -70,6 +79,12 @@ scorer_free(struct scorer *s)
 	free(s->whash);
 	score_restate_free(s);
 	free(s);
+}
+
+void
+scorer_use_model(struct scorer *s, bool on)
+{
+	s->no_tone = !on;
 }
 
 void

@@ -34,11 +34,15 @@ struct score_ctx {
 };
 
 /* Load the lexicon for `lang` ("en") from assets_dir (the directory holding
- * lexicon/<lang>.json and the tips).  Returns 0 and sets *out on success;
+ * lexicon/<lang>.json, the tips and, if present, the learned model
+ * model/<lang>.json, tone.h).  Returns 0 and sets *out on success;
  * on failure returns -1 and adds every problem found, located, to d. */
 int scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
     struct diags *d);
 void scorer_free(struct scorer *s);
+/* Use the learned model (the default when one was loaded) or the rules
+ * alone (to measure or retrain the model against them). */
+void scorer_use_model(struct scorer *s, bool on);
 
 /* Grade reply (len bytes, valid UTF-8, need not be NUL-terminated) in ctx.
  * out must be initialised with grading_init() (or emptied with

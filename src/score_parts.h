@@ -15,6 +15,7 @@
 #include "stem.h"
 #include "text.h"
 #include "text_overlap.h"
+#include "tone.h"
 
 /* Token marks (struct token.mark). */
 enum {
@@ -29,6 +30,9 @@ enum {
 struct scorer {
 	struct lexicon *lx;
 	struct stemmer *st;
+	struct tone *tone;       /* the learned model, or NULL (tone.h) */
+	bool no_tone;            /* scorer_use_model(s, false) */
+	struct tone_run trun;
 	struct text_tokens tok, tmp;
 	struct text_memo memo;   /* typo look-ups, for lx->norm */
 	struct text_tokens prev; /* the tokens of the reply graded before,

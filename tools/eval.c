@@ -1,11 +1,12 @@
 /* eval.c: grade a labelled JSONL file and report agreement per criterion.
  *
- * usage: eval [-v] [-a ASSETS] FILE.jsonl
+ * usage: eval [-v] [-r] [-a ASSETS] FILE.jsonl
  * Each line: {"id", "customer", "at_fault", "facts": [...], "reply",
  * "labels": {"calm": 0|1, ...}} (facts may be strings or {"text",
  * "paraphrases"}; "history" is optional).  Prints accuracy, precision,
  * recall, F1 and Cohen's kappa of `detected` against the labels; with -v
- * every disagreement with its evidence. */
+ * every disagreement with its evidence; with -r the rules alone, without
+ * the learned model (tone.h). */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,11 +98,13 @@ print_evidence(const struct crit_result *r)
 int
 main(int argc, char **argv)
 {
-	int verbose = 0, opt;
+	int verbose = 0, rules_only = 0, opt;
 	const char *assets = NULL;
-	while ((opt = getopt(argc, argv, "va:")) != -1) {
+	while ((opt = getopt(argc, argv, "vra:")) != -1) {
 		if (opt == 'v')
 			verbose = 1;
+		else if (opt == 'r')
+			rules_only = 1;
 		else if (opt == 'a')
 			assets = optarg;
 		else
@@ -123,6 +126,8 @@ main(int argc, char **argv)
 		return 2;
 	}
 	free(dir);
+	if (rules_only)
+		scorer_use_model(sc, false);
 	FILE *f = fopen(argv[optind], "r");
 	if (f == NULL) {
 		perror(argv[optind]);
@@ -193,6 +198,6 @@ main(int argc, char **argv)
 		    conf[c].fp, conf[c].fn, conf[c].tn);
 	return rc;
 usage:
-	fprintf(stderr, "usage: eval [-v] [-a ASSETS] FILE.jsonl\n");
+	fprintf(stderr, "usage: eval [-v] [-r] [-a ASSETS] FILE.jsonl\n");
 	return 2;
 }

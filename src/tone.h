@@ -1,0 +1,91 @@
+/* tone.h: a learned model of a criterion from the words of a reply.
+ *
+ * Logistic regression over word features, one weight per feature and a
+ * bias per criterion, read from assets/model/<lang>.json (written by
+ * tools/train from labelled replies; docs/model-format.md):
+ *   "w:WORD"    the word (as the tokenizer normalises it; numbers are "#")
+ *   "b:W1 W2"   two words in a row in one sentence ("!" and "?" count as
+ *               words here)
+ *   "f:WORD"    the first word of a sentence
+ *   "q", "x", "y"  the number of '?', of '!' and of you/your, capped and
+ *               scaled to 0..1
+ * Each feature counts once per reply.  tone_prob() is the probability that
+ * the behaviour is present.  A model is read-only once loaded (threads may
+ * share it); a struct tone_run is one caller's scratch space. */
+#ifndef IRATE_TONE_H
+#define IRATE_TONE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "grading.h"
+#include "text.h"
+#include "text_map.h"
+
+#define TONE_FORMAT 1
+#define TONE_KEY_MAX (2 * TEXT_MAX_NORM + 4)
+
+struct tone_crit {
+	bool on;            /* the model has this criterion */
+	double bias;
+	double threshold;   /* below it, the behaviour is taken as absent */
+	struct text_map feat; /* feature name -> index into w */
+	double *w;          /* owned */
+	size_t nw, cw;
+};
+
+struct tone {
+	char *file;         /* owned: the model file's path */
+	struct tone_crit crit[CRIT_COUNT];
+};
+
+/* One feature occurrence: its name, value and the tokens [a, b) it covers
+ * (a == b for the counts). */
+typedef void (*tone_feature_fn)(const char *key, size_t n, double value,
+    size_t a, size_t b, void *arg);
+
+/* Call fn for every feature occurrence of t, in text order; the counts
+ * last.  The same feature may occur more than once. */
+void tone_features(const struct text_tokens *t, tone_feature_fn fn,
+    void *arg);
+
+/* Load assets_dir/model/<lang>.json.  No such file: *out = NULL and 0 (the
+ * scorer then uses its rules alone).  A bad file: -1 with every problem,
+ * located, added to d. */
+int tone_load(const char *assets_dir, const char *lang, struct tone **out,
+    struct diags *d);
+/* The same from a path. */
+int tone_load_file(const char *path, struct tone **out, struct diags *d);
+void tone_free(struct tone *tm);
+
+/* A cue: the tokens [a, b) of a feature and its weight. */
+struct tone_cue {
+	size_t a, b;
+	double w;
+};
+
+#define TONE_CUES 3
+
+/* Scratch space for tone_prob(); zero-initialise, tone_run_free() after. */
+struct tone_run {
+	uint32_t *seen;     /* per feature index: the generation last seen */
+	size_t cseen;
+	uint32_t gen;
+	double *sent;       /* per sentence: the sum of its negative cues */
+	size_t csent;
+	uint32_t worst;     /* the sentence whose cues weigh most against */
+	struct tone_cue cue[TONE_CUES]; /* its most negative cues, worst first */
+	size_t ncue;
+};
+
+void tone_run_free(struct tone_run *run);
+
+/* The probability (0..1) that criterion c's behaviour is present in t.
+ * Sets run->worst to the sentence whose features lowered it most and
+ * run->cue to that sentence's worst features.  c must be on. */
+double tone_prob(const struct tone *tm, enum criterion c,
+    const struct text_tokens *t, struct tone_run *run);
+
+#endif

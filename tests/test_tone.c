@@ -1,0 +1,216 @@
+/* test_tone.c: the learned word model: features, loading, probabilities. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "lib.h"
+#include "text.h"
+#include "tone.h"
+
+struct seen {
+	char keys[64][TONE_KEY_MAX];
+	double v[64];
+	size_t a[64], b[64];
+	size_t n;
+};
+
+static void
+keep(const char *key, size_t n, double v, size_t a, size_t b, void *arg)
+{
+	struct seen *s = arg;
+	ck_assert_uint_lt(s->n, 64);
+	ck_assert_uint_eq(strlen(key), n);
+	strcpy(s->keys[s->n], key);
+	s->v[s->n] = v;
+	s->a[s->n] = a;
+	s->b[s->n] = b;
+	s->n++;
+}
+
+static int
+find(const struct seen *s, const char *key)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->keys[i], key) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+tokens(struct text_tokens *t, const char *s)
+{
+	static const struct text_norm nm; /* no rewrites */
+	text_tokenize(&nm, s, strlen(s), t);
+}
+
+START_TEST(test_features)
+{
+	struct text_tokens t;
+	text_tokens_init(&t);
+	tokens(&t, "Calm down!! You have 2 days. Fine?");
+	struct seen s = {0};
+	tone_features(&t, keep, &s);
+	/* words, numbers as "#", '!' and '?' are words here */
+	ck_assert_int_ge(find(&s, "w:calm"), 0);
+	ck_assert_int_ge(find(&s, "w:#"), 0);
+	ck_assert_int_ge(find(&s, "w:!"), 0);
+	ck_assert_int_ge(find(&s, "w:?"), 0);
+	/* pairs within a sentence, never across one */
+	ck_assert_int_ge(find(&s, "b:calm down"), 0);
+	ck_assert_int_ge(find(&s, "b:! !"), 0);
+	ck_assert_int_ge(find(&s, "b:have #"), 0);
+	ck_assert_int_lt(find(&s, "b:! you"), 0);
+	/* sentence starts */
+	ck_assert_int_ge(find(&s, "f:calm"), 0);
+	ck_assert_int_ge(find(&s, "f:you"), 0);
+	ck_assert_int_ge(find(&s, "f:fine"), 0);
+	/* spans: "calm down" is tokens 0..2 */
+	int i = find(&s, "b:calm down");
+	ck_assert_uint_eq(s.a[i], 0);
+	ck_assert_uint_eq(s.b[i], 2);
+	/* counts come last, scaled: one '?', two '!', one "you" */
+	ck_assert_str_eq(s.keys[s.n - 3], "q");
+	ck_assert(fabs(s.v[s.n - 3] - 1.0 / 3) < 1e-9);
+	ck_assert(fabs(s.v[find(&s, "x")] - 2.0 / 3) < 1e-9);
+	ck_assert(fabs(s.v[find(&s, "y")] - 1.0 / 5) < 1e-9);
+	text_tokens_free(&t);
+}
+END_TEST
+
+static const char model_json[] =
+    "{\"format\": 1, \"about\": \"test\", \"criteria\": {\"calm\": {"
+    "\"threshold\": 0.5, \"bias\": 1.0, \"weights\": {"
+    "\"w:whatever\": -3.0, \"b:calm down\": -2.0, \"w:sorry\": 0.5,"
+    "\"x\": -1.5}}}}";
+
+static struct tone *
+load_text(const char *json, struct diags *d, int *rc)
+{
+	char *dir = test_temp_dir();
+	char *md = test_join(dir, "model");
+	ck_assert_int_eq(mkdir(md, 0700), 0);
+	char *p = test_join(md, "en.json");
+	FILE *f = fopen(p, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(json, f);
+	fclose(f);
+	struct tone *tm = NULL;
+	*rc = tone_load(dir, "en", &tm, d);
+	test_rmrf(dir);
+	free(p);
+	free(md);
+	free(dir);
+	return tm;
+}
+
+START_TEST(test_prob_and_cues)
+{
+	struct diags d = {0};
+	int rc;
+	struct tone *tm = load_text(model_json, &d, &rc);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_ptr_nonnull(tm);
+	ck_assert(tm->crit[CRIT_CALM].on);
+	ck_assert(!tm->crit[CRIT_EMPATHY].on);
+	struct text_tokens t;
+	text_tokens_init(&t);
+	struct tone_run run = {0};
+	/* bias only */
+	tokens(&t, "Thanks for waiting.");
+	double p = tone_prob(tm, CRIT_CALM, &t, &run);
+	ck_assert(fabs(p - 1 / (1 + exp(-1.0))) < 1e-9);
+	ck_assert_uint_eq(run.ncue, 0);
+	/* each feature counts once, however often it occurs */
+	tokens(&t, "Whatever. Whatever. Calm down.");
+	p = tone_prob(tm, CRIT_CALM, &t, &run);
+	ck_assert(fabs(p - 1 / (1 + exp(-(1.0 - 3.0 - 2.0)))) < 1e-9);
+	/* the sentence that weighs most against, and its cues */
+	ck_assert_uint_eq(run.worst, 0);
+	ck_assert_uint_eq(run.ncue, 1);
+	ck_assert(run.cue[0].w == -3.0);
+	ck_assert_uint_eq(run.cue[0].a, 0);
+	ck_assert_uint_eq(run.cue[0].b, 1);
+	tokens(&t, "Fine. Calm down, whatever you say.");
+	p = tone_prob(tm, CRIT_CALM, &t, &run);
+	ck_assert_uint_eq(run.worst, 1);
+	ck_assert_uint_eq(run.ncue, 2);
+	ck_assert(run.cue[0].w == -3.0); /* worst first */
+	ck_assert_uint_eq(run.cue[0].a, 5);
+	ck_assert(run.cue[1].w == -2.0);
+	ck_assert_uint_eq(run.cue[1].a, 2);
+	ck_assert_uint_eq(run.cue[1].b, 4);
+	/* counts weigh in without a cue */
+	tokens(&t, "Sorry!!!");
+	p = tone_prob(tm, CRIT_CALM, &t, &run);
+	ck_assert(fabs(p - 1 / (1 + exp(-(1.0 + 0.5 - 1.5)))) < 1e-9);
+	ck_assert_uint_eq(run.ncue, 0);
+	text_tokens_free(&t);
+	tone_run_free(&run);
+	tone_free(tm);
+	diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_missing_model_is_no_model)
+{
+	char *dir = test_temp_dir();
+	struct diags d = {0};
+	struct tone *tm = (struct tone *)1;
+	ck_assert_int_eq(tone_load(dir, "en", &tm, &d), 0);
+	ck_assert_ptr_null(tm);
+	ck_assert_uint_eq(d.nerrors, 0);
+	test_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_bad_model_located)
+{
+	static const struct {
+		const char *json, *want;
+	} cases[] = {
+		{"{\"format\": 2, \"criteria\": {}}", "unsupported format 2"},
+		{"{\"format\": 1, \"criteria\": {\"clam\": {}}}",
+		    "did you mean \"calm\""},
+		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 2, "
+		    "\"bias\": 0, \"weights\": {}}}}", "threshold"},
+		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
+		    "\"bias\": 0, \"weights\": {\"w:x\": \"heavy\"}}}}",
+		    "weight of \"w:x\" must be a number"},
+		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
+		    "\"weights\": {}}}}", "bias"},
+		{"{\"format\": 1, \"criteria\": ", "en.json:1:"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct diags d = {0};
+		int rc;
+		struct tone *tm = load_text(cases[i].json, &d, &rc);
+		ck_assert_int_eq(rc, -1);
+		ck_assert_ptr_null(tm);
+		char *txt = test_diags_text(&d);
+		if (strstr(txt, cases[i].want) == NULL)
+			ck_abort_msg("case %zu: \"%s\" not in:\n%s", i,
+			    cases[i].want, txt);
+		ck_assert_ptr_nonnull(strstr(txt, "model/en.json:"));
+		free(txt);
+		diags_free(&d);
+	}
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("tone");
+	TCase *tc = tcase_create("model");
+	tcase_add_test(tc, test_features);
+	tcase_add_test(tc, test_prob_and_cues);
+	tcase_add_test(tc, test_missing_model_is_no_model);
+	tcase_add_test(tc, test_bad_model_located);
+	suite_add_tcase(s, tc);
+	return test_run_suite(s);
+}

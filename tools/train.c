@@ -1,0 +1,447 @@
+/* train.c: learn the word model of one criterion (assets/model/<lang>.json).
+ *
+ * usage: train -c CRITERION -k CALIBRATION.jsonl [-k ...] [-a ASSETS]
+ *              [-o OUT] TRAIN.jsonl...
+ * Reads labelled replies (the eval format: "reply" and "labels"; lines
+ * without a label for CRITERION are skipped), turns each reply into the
+ * features of tone_features() (tone.h), each counted once, and fits a
+ * logistic regression by stochastic gradient descent: 30 passes, rate 0.2,
+ * L2 0.001, a fixed shuffle, so the same input gives the same model.  Then
+ * it grades each CALIBRATION file (up to 4) with the rules alone and picks
+ * the threshold (0.05 ... 0.95) at which "the rules find the behaviour and
+ * the model's probability is at least the threshold" agrees best with
+ * their labels (the mean of the files' Cohen's kappas; ties to the lower
+ * threshold).  Writes the model, with
+ * weights under 0.002 in size dropped, as JSON to OUT (stdout by default)
+ * and a summary to stderr. */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "grading.h"
+#include "lexicon.h"
+#include "paths.h"
+#include "score.h"
+#include "stats.h"
+#include "text.h"
+#include "text_map.h"
+#include "tone.h"
+#include "xalloc.h"
+
+#define PASSES 30
+#define RATE 0.2
+#define L2 0.001
+#define PRUNE 0.002
+
+struct feat {
+	uint32_t ix;
+	double v;
+};
+
+struct example {
+	struct feat *f;
+	size_t n;
+	int y;
+};
+
+struct trainset {
+	struct text_map names;  /* feature name -> index */
+	char **name;            /* index -> name (owned) */
+	size_t nname, cname;
+	struct example *ex;
+	size_t nex, cex;
+};
+
+struct collect {
+	struct trainset *ts;
+	struct example *e;
+	size_t cap;
+	uint32_t *seen;         /* per index: the example + 1 last seen */
+	size_t cseen;
+	uint32_t stamp;
+};
+
+static void
+collect_one(const char *key, size_t n, double v, size_t a, size_t b,
+    void *arg)
+{
+	(void)a;
+	(void)b;
+	struct collect *c = arg;
+	struct trainset *ts = c->ts;
+	if (v == 0)
+		return;
+	int ix = text_map_get(&ts->names, key, n);
+	if (ix < 0) {
+		ix = (int)ts->nname;
+		text_map_set(&ts->names, key, n, ix);
+		ts->name = xgrow(ts->name, &ts->cname, ts->nname + 1,
+		    sizeof *ts->name);
+		ts->name[ts->nname++] = xstrdup(key);
+	}
+	if ((size_t)ix >= c->cseen)
+		c->seen = xgrow_zero(c->seen, &c->cseen, (size_t)ix + 1,
+		    sizeof *c->seen);
+	if (c->seen[ix] == c->stamp)
+		return;
+	c->seen[ix] = c->stamp;
+	c->e->f = xgrow(c->e->f, &c->cap, c->e->n + 1, sizeof *c->e->f);
+	c->e->f[c->e->n++] = (struct feat){(uint32_t)ix, v};
+}
+
+/* Label of criterion crit in line object o: 0, 1, or -1 when absent. */
+static int
+label_of(const cJSON *o, const char *crit)
+{
+	const cJSON *l = cJSON_GetObjectItem(o, "labels");
+	const cJSON *v = cJSON_GetObjectItem(l, crit);
+	if (!cJSON_IsNumber(v) && !cJSON_IsBool(v))
+		return -1;
+	return cJSON_IsTrue(v) || (cJSON_IsNumber(v) && v->valuedouble != 0);
+}
+
+typedef void (*line_fn)(const cJSON *o, int y, void *arg);
+
+static int
+each_line(const char *path, const char *crit, line_fn fn, void *arg)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		perror(path);
+		return -1;
+	}
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		lineno++;
+		if (strspn(line, " \t\r\n") == (size_t)n)
+			continue;
+		cJSON *o = cJSON_Parse(line);
+		const cJSON *rp = cJSON_GetObjectItem(o, "reply");
+		if (o == NULL || !cJSON_IsString(rp)) {
+			fprintf(stderr, "%s:%zu: not a labelled reply\n", path,
+			    lineno);
+			cJSON_Delete(o);
+			free(line);
+			fclose(f);
+			return -1;
+		}
+		int y = label_of(o, crit);
+		if (y >= 0)
+			fn(o, y, arg);
+		cJSON_Delete(o);
+	}
+	free(line);
+	fclose(f);
+	return 0;
+}
+
+struct add_ctx {
+	struct trainset *ts;
+	const struct lexicon *lx;
+	struct text_tokens tok;
+	struct collect col;
+};
+
+static void
+add_example(const cJSON *o, int y, void *arg)
+{
+	struct add_ctx *ac = arg;
+	struct trainset *ts = ac->ts;
+	const char *reply = cJSON_GetObjectItem(o, "reply")->valuestring;
+	text_tokenize(&ac->lx->norm, reply, strlen(reply), &ac->tok);
+	ts->ex = xgrow(ts->ex, &ts->cex, ts->nex + 1, sizeof *ts->ex);
+	struct example *e = &ts->ex[ts->nex++];
+	memset(e, 0, sizeof *e);
+	e->y = y;
+	ac->col.e = e;
+	ac->col.cap = 0;
+	ac->col.stamp++;
+	tone_features(&ac->tok, collect_one, &ac->col);
+}
+
+static uint64_t rng = 88172645463325252ull;
+
+static uint64_t
+next_rand(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static double
+dot(const double *w, const struct example *e)
+{
+	double z = w[0];
+	for (size_t i = 0; i < e->n; i++)
+		z += w[e->f[i].ix + 1] * e->f[i].v;
+	return z;
+}
+
+static double
+sigmoid(double z)
+{
+	if (z > 30)
+		z = 30;
+	if (z < -30)
+		z = -30;
+	return 1.0 / (1.0 + exp(-z));
+}
+
+/* w[0] is the bias, w[1 + ix] feature ix's weight. */
+static double *
+fit(const struct trainset *ts)
+{
+	double *w = xcalloc(ts->nname + 1, sizeof *w);
+	size_t *order = xcalloc(ts->nex, sizeof *order);
+	for (size_t i = 0; i < ts->nex; i++)
+		order[i] = i;
+	for (int pass = 0; pass < PASSES; pass++) {
+		for (size_t i = ts->nex; i > 1; i--) {
+			size_t j = (size_t)(next_rand() % i);
+			size_t t = order[i - 1];
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+		for (size_t k = 0; k < ts->nex; k++) {
+			const struct example *e = &ts->ex[order[k]];
+			double g = sigmoid(dot(w, e)) - e->y;
+			w[0] -= RATE * g;
+			for (size_t i = 0; i < e->n; i++) {
+				double *wi = &w[e->f[i].ix + 1];
+				*wi -= RATE * (g * e->f[i].v + L2 * *wi);
+			}
+		}
+	}
+	free(order);
+	return w;
+}
+
+/* Write s as a JSON string. */
+static void
+put_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', out);
+		if ((unsigned char)*s < 0x20)
+			fprintf(out, "\\u%04x", (unsigned char)*s);
+		else
+			fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static const struct trainset *sort_ts;
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(sort_ts->name[*(const size_t *)a],
+	    sort_ts->name[*(const size_t *)b]);
+}
+
+struct calib {
+	struct scorer *sc;
+	const struct tone *tm;
+	const struct lexicon *lx;
+	enum criterion crit;
+	struct text_tokens tok;
+	struct tone_run run;
+	struct stats_confusion conf[4][19], rules[4];
+	int file;
+};
+
+static void
+calib_one(const cJSON *o, int y, void *arg)
+{
+	struct calib *cb = arg;
+	const char *reply = cJSON_GetObjectItem(o, "reply")->valuestring;
+	const cJSON *cu = cJSON_GetObjectItem(o, "customer");
+	const cJSON *af = cJSON_GetObjectItem(o, "at_fault");
+	const cJSON *facts = cJSON_GetObjectItem(o, "facts");
+	size_t nf = cJSON_IsArray(facts) ? (size_t)cJSON_GetArraySize(facts) : 0;
+	struct score_fact *fv = xcalloc(nf + 1, sizeof *fv);
+	size_t k = 0;
+	const cJSON *f;
+	cJSON_ArrayForEach(f, facts)
+		if (cJSON_IsString(f))
+			fv[k++].text = f->valuestring;
+	struct score_ctx ctx = {
+		.customer = cJSON_IsString(cu) ? cu->valuestring : NULL,
+		.at_fault = !cJSON_IsFalse(af), .facts = fv, .nfacts = k};
+	struct grading g;
+	grading_init(&g);
+	score_reply(cb->sc, &ctx, reply, strlen(reply), &g);
+	bool rule = g.crit[cb->crit].detected;
+	grading_free(&g);
+	free(fv);
+	text_tokenize(&cb->lx->norm, reply, strlen(reply), &cb->tok);
+	double p = tone_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
+	stats_add(&cb->rules[cb->file], y, rule);
+	for (int t = 0; t < 19; t++)
+		stats_add(&cb->conf[cb->file][t], y, rule && p >= 0.05 * (t + 1));
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *assets = NULL, *critname = NULL, *calfile[4],
+	    *outpath = NULL;
+	int opt, ncal = 0;
+	while ((opt = getopt(argc, argv, "a:c:k:o:")) != -1) {
+		switch (opt) {
+		case 'a': assets = optarg; break;
+		case 'c': critname = optarg; break;
+		case 'k':
+			if (ncal == 4)
+				goto usage;
+			calfile[ncal++] = optarg;
+			break;
+		case 'o': outpath = optarg; break;
+		default: goto usage;
+		}
+	}
+	if (!critname || ncal == 0 || optind >= argc)
+		goto usage;
+	int crit = -1;
+	for (int c = 0; c < CRIT_COUNT; c++)
+		if (strcmp(criterion_name((enum criterion)c), critname) == 0)
+			crit = c;
+	if (crit < 0) {
+		fprintf(stderr, "train: no criterion \"%s\"\n", critname);
+		return 2;
+	}
+	char *dir = paths_assets_dir(assets);
+	if (!assets && !is_dir(dir) && is_dir("assets")) {
+		free(dir);
+		dir = xstrdup("assets");
+	}
+	struct diags d = {0};
+	struct lexicon *lx;
+	struct scorer *sc;
+	if (lexicon_load(dir, "en", &lx, &d) < 0 ||
+	    scorer_load(dir, "en", &sc, &d) < 0) {
+		diags_print(&d, stderr);
+		return 2;
+	}
+	free(dir);
+	scorer_use_model(sc, false);
+
+	struct trainset ts = {0};
+	struct add_ctx ac = {.ts = &ts, .lx = lx};
+	text_tokens_init(&ac.tok);
+	ac.col.ts = &ts;
+	for (int i = optind; i < argc; i++)
+		if (each_line(argv[i], critname, add_example, &ac) < 0)
+			return 2;
+	double *w = fit(&ts);
+
+	/* The model as tone.c reads it, to calibrate with. */
+	struct tone tm = {0};
+	struct tone_crit *tc = &tm.crit[crit];
+	tc->on = true;
+	tc->bias = w[0];
+	size_t kept = 0;
+	tc->w = xcalloc(ts.nname + 1, sizeof *tc->w);
+	for (size_t i = 0; i < ts.nname; i++) {
+		if (fabs(w[i + 1]) < PRUNE)
+			continue;
+		tc->w[kept] = w[i + 1];
+		text_map_set(&tc->feat, ts.name[i], strlen(ts.name[i]), (int)kept);
+		kept++;
+	}
+	tc->nw = kept;
+	struct calib cb = {.sc = sc, .tm = &tm, .lx = lx,
+	    .crit = (enum criterion)crit};
+	text_tokens_init(&cb.tok);
+	for (cb.file = 0; cb.file < ncal; cb.file++)
+		if (each_line(calfile[cb.file], critname, calib_one, &cb) < 0)
+			return 2;
+	double mean[19];
+	int best = 0;
+	for (int t = 0; t < 19; t++) {
+		mean[t] = 0;
+		for (int k = 0; k < ncal; k++)
+			mean[t] += stats_kappa(&cb.conf[k][t]) / ncal;
+		if (mean[t] > mean[best] + 1e-9)
+			best = t;
+	}
+	double th = 0.05 * (best + 1);
+
+	FILE *out = stdout;
+	if (outpath && (out = fopen(outpath, "w")) == NULL) {
+		perror(outpath);
+		return 2;
+	}
+	size_t *ord = xcalloc(ts.nname + 1, sizeof *ord);
+	size_t no = 0;
+	for (size_t i = 0; i < ts.nname; i++)
+		if (fabs(w[i + 1]) >= PRUNE)
+			ord[no++] = i;
+	sort_ts = &ts;
+	qsort(ord, no, sizeof *ord, by_name);
+	fprintf(out, "{\n \"format\": %d,\n \"about\": \"Written by tools/train "
+	    "(make model) from %zu labelled replies; do not edit by hand: "
+	    "see docs/model-format.md.\",\n \"criteria\": {\n  ", TONE_FORMAT,
+	    ts.nex);
+	put_string(out, critname);
+	fprintf(out, ": {\n   \"threshold\": %.2f,\n   \"bias\": %.4f,\n"
+	    "   \"weights\": {", th, w[0]);
+	for (size_t i = 0; i < no; i++) {
+		fputs(i ? ",\n    " : "\n    ", out);
+		put_string(out, ts.name[ord[i]]);
+		fprintf(out, ": %.4f", w[ord[i] + 1]);
+	}
+	fputs("\n   }\n  }\n }\n}\n", out);
+	if (out != stdout && fclose(out) != 0) {
+		perror(outpath);
+		return 2;
+	}
+	fprintf(stderr, "train: %s: %zu replies, %zu features (%zu kept); "
+	    "threshold %.2f\n", critname, ts.nex, ts.nname, no, th);
+	for (int k = 0; k < ncal; k++)
+		fprintf(stderr, "train: calibration %s: kappa %.3f with the rules "
+		    "alone, %.3f with the model\n", calfile[k],
+		    stats_kappa(&cb.rules[k]), stats_kappa(&cb.conf[k][best]));
+
+	free(ord);
+	free(w);
+	for (size_t i = 0; i < ts.nex; i++)
+		free(ts.ex[i].f);
+	free(ts.ex);
+	for (size_t i = 0; i < ts.nname; i++)
+		free(ts.name[i]);
+	free(ts.name);
+	text_map_free(&ts.names);
+	free(ac.col.seen);
+	text_tokens_free(&ac.tok);
+	text_tokens_free(&cb.tok);
+	tone_run_free(&cb.run);
+	text_map_free(&tc->feat);
+	free(tc->w);
+	scorer_free(sc);
+	lexicon_free(lx);
+	diags_free(&d);
+	return 0;
+usage:
+	fprintf(stderr, "usage: train -c CRITERION -k CALIBRATION.jsonl [-k ...] "
+	    "[-a ASSETS] [-o OUT] TRAIN.jsonl...\n");
+	return 2;
+}
