@@ -192,6 +192,8 @@ eval: all $(B)/tools/eval
 		echo "== fresh tuning set (tests/data/eval/$$f.jsonl)"; \
 		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
 	done
+	@echo "== calibration set (tests/data/eval/calib.jsonl; sets the model's threshold)"
+	@$(B)/tools/eval tests/data/eval/calib.jsonl
 	@for f in holdout holdout2; do \
 		echo "== held-out set (tests/data/eval/$$f.jsonl; never tuned on)"; \
 		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \

@@ -262,7 +262,7 @@ load_overall(struct lexicon *lx, const struct jsondoc *doc, struct diags *d)
 
 static void
 load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
-    struct diags *d)
+    const struct text_map *more, struct diags *d)
 {
 	static const char *const keys[] = {"format", "language", "stemmer",
 	    "rewrite", "typo_keywords", "not_typos", "acronyms", "negators",
@@ -308,6 +308,13 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 			if (co)
 				load_category(lx, doc, d, co, (enum lex_cat)c);
 		}
+	}
+	lx->nown = lx->norm.vocab.n;
+	for (size_t i = 0; more && i < more->cap; i++) {
+		const struct text_map_ent *e = &more->v[i];
+		if (e->key && text_map_get(&lx->norm.vocab, e->key, e->klen) < 0)
+			text_map_add(&lx->norm.vocab, e->key, e->klen,
+			    (int)lx->norm.vocab.n);
 	}
 	/* Typo keywords last: every word the lexicon knows is now in vocab,
 	 * so the tokenizer never "corrects" a known word. */
@@ -361,7 +368,7 @@ load_tips_doc(struct lexicon *lx, const struct jsondoc *doc, struct diags *d)
 
 int
 lexicon_load_files(const char *lex_path, const char *tips_path,
-    struct lexicon **out, struct diags *d)
+    const struct text_map *more, struct lexicon **out, struct diags *d)
 {
 	*out = NULL;
 	size_t err0 = d->nerrors;
@@ -369,7 +376,7 @@ lexicon_load_files(const char *lex_path, const char *tips_path,
 	lx->file = xstrdup(lex_path);
 	struct jsondoc doc;
 	if (jsondoc_load(&doc, lex_path, d) == 0)
-		load_lexicon_doc(lx, &doc, d);
+		load_lexicon_doc(lx, &doc, more, d);
 	jsondoc_free(&doc);
 	if (tips_path) {
 		if (jsondoc_load(&doc, tips_path, d) == 0)
@@ -391,9 +398,16 @@ int
 lexicon_load(const char *assets_dir, const char *lang, struct lexicon **out,
     struct diags *d)
 {
+	return lexicon_load_more(assets_dir, lang, NULL, out, d);
+}
+
+int
+lexicon_load_more(const char *assets_dir, const char *lang,
+    const struct text_map *more, struct lexicon **out, struct diags *d)
+{
 	char *lp = xasprintf("%s/lexicon/%s.json", assets_dir, lang);
 	char *tp = xasprintf("%s/tips/%s.json", assets_dir, lang);
-	int rc = lexicon_load_files(lp, tp, out, d);
+	int rc = lexicon_load_files(lp, tp, more, out, d);
 	free(lp);
 	free(tp);
 	return rc;

@@ -158,6 +158,8 @@ struct lexicon {
 	char *language;          /* owned */
 	char *stemmer;           /* owned: Snowball language name */
 	struct text_norm norm;   /* rewrites, typo keywords, vocabulary */
+	size_t nown;             /* vocabulary ids below this are the lexicon's
+	                          * own words (lexicon_load_more() adds others) */
 	struct text_map acronyms, negators, breaks, stopwords, subjects;
 	struct text_map neg_stops; /* words that end a negation's scope */
 	struct text_map wish_words; /* a fact starting with one is a wish */
@@ -258,9 +260,14 @@ struct lex_matches {
  * and sets *out, or -1 with every problem found added to d. */
 int lexicon_load(const char *assets_dir, const char *lang,
     struct lexicon **out, struct diags *d);
+/* The same, with the words of more (its keys; may be NULL) in the
+ * vocabulary too, so that they get ids (the learned model's words, tone.h).
+ * They are added before the typo keywords: never "corrected". */
+int lexicon_load_more(const char *assets_dir, const char *lang,
+    const struct text_map *more, struct lexicon **out, struct diags *d);
 /* The same from two explicit files (tips_path may be NULL: no tips). */
 int lexicon_load_files(const char *lex_path, const char *tips_path,
-    struct lexicon **out, struct diags *d);
+    const struct text_map *more, struct lexicon **out, struct diags *d);
 void lexicon_free(struct lexicon *lx);
 
 /* Find every pattern match in t (appended to m, which is emptied first),

@@ -24,20 +24,25 @@ scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
     struct diags *d)
 {
 	*out = NULL;
+	/* The model first: its words go into the lexicon's vocabulary.
+	 * Both are checked, so that every problem is reported at once. */
+	struct tone *tm;
+	int trc = tone_load(assets_dir, lang, &tm, d);
 	struct lexicon *lx;
-	if (lexicon_load(assets_dir, lang, &lx, d) < 0)
+	if (lexicon_load_more(assets_dir, lang, tm ? &tm->words : NULL, &lx,
+	    d) < 0 || trc < 0) {
+		if (trc == 0)
+			tone_free(tm);
+		else
+			lexicon_free(lx);
 		return -1;
+	}
 	struct stemmer *st = stem_new(lx->stemmer);
 	if (st == NULL) {
 		diags_add(d, DIAG_ERROR, lx->file, 0, 0, "stemmer",
 		    "no Snowball stemmer for \"%s\"", lx->stemmer);
 		lexicon_free(lx);
-		return -1;
-	}
-	struct tone *tm;
-	if (tone_load(assets_dir, lang, &tm, d) < 0) {
-		stem_free(st);
-		lexicon_free(lx);
+		tone_free(tm);
 		return -1;
 	}
 	struct scorer *s = xcalloc(1, sizeof *s);

@@ -43,8 +43,12 @@ shouted(const struct score_run *r, const struct token *k)
 		return false;
 	/* A short word in capitals that is no word the lexicon knows is most
 	 * likely an acronym or initials (PSN, HD); known words (NO, CAN) and
-	 * long ones (REFUNDING) are shouted. */
-	return n >= 5 || text_map_get(&r->lx->norm.vocab, w, n) >= 0;
+	 * long ones (REFUNDING) are shouted.  (Words the model added to the
+	 * vocabulary are not the lexicon's.) */
+	if (n >= 5)
+		return true;
+	int id = text_map_get(&r->lx->norm.vocab, w, n);
+	return id >= 0 && (size_t)id < r->lx->nown;
 }
 
 /* Are tokens [a, a+n) and [b, b+n) the same words? */
@@ -222,6 +226,7 @@ score_calm(struct score_run *r)
 	if (nviol == 0 && s->tone && !s->no_tone && s->tone->crit[CRIT_CALM].on &&
 	    tone_prob(s->tone, CRIT_CALM, t, &s->trun) <
 	    s->tone->crit[CRIT_CALM].threshold) {
+		tone_cues(s->tone, CRIT_CALM, t, &s->trun);
 		tone_evidence(r);
 		nviol++;
 		tk = TIP_DEFAULT;
@@ -390,7 +395,7 @@ commitment(const struct score_run *r, uint32_t *a, uint32_t *b)
 	if (lx->commit_aux.n == 0)
 		return false;
 	for (size_t i = 0; i + 2 < t->n; i++) {
-		if (!word_in(t, i, &lx->subjects) ||
+		if (!tok_is_f(lx, t, i, &lx->subjects, LW_SUBJECT) ||
 		    !word_in(t, i + 1, &lx->commit_aux) ||
 		    (i > 0 && t->v[i - 1].sent == t->v[i].sent &&
 		    word_in(t, i - 1, &lx->commit_before_not)))

@@ -5,27 +5,6 @@
 #include "score_parts.h"
 #include "xalloc.h"
 
-static inline __attribute__((always_inline)) bool
-tok_is_f(const struct lexicon *lx, const struct text_tokens *t, size_t i,
-    const struct text_map *set, uint8_t flag)
-{
-	const struct token *k = &t->v[i];
-	/* A vocabulary word: the lexicon knows the lists it is in; when all
-	 * the list's words are in the vocabulary, no other word is.  (Few
-	 * branches: words, numbers and punctuation alternate.) */
-	if (lx->wflags == NULL) /* no index */
-		return k->kind == TOK_WORD &&
-		    text_map_get(set, t->buf + k->off, k->len) >= 0;
-	uint32_t id = (uint32_t)k->id, nw = (uint32_t)lx->nwflags;
-	bool known = id < nw;
-	bool in = (k->kind == TOK_WORD) &
-	    ((lx->wflags[known ? id : nw] & flag) != 0);
-	if (known || (lx->wcomplete & flag))
-		return in;
-	return k->kind == TOK_WORD &&
-	    text_map_get(set, t->buf + k->off, k->len) >= 0;
-}
-
 #define tok_is(t, i, set, flag) tok_is_f(r->lx, t, i, set, flag)
 
 /* Does token i end a clause (stop a negation's scope)? */

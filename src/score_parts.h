@@ -130,4 +130,27 @@ void score_pitfall(struct score_run *r, enum pitfall p, size_t a, size_t b,
 const char *score_why(const struct score_run *r, const struct lex_match *m);
 void score_tip(struct score_run *r, enum criterion c, enum tip_kind k);
 
+/* Is token i of t a word of set, whose words carry flag in lx->wflags?
+ * (A vocabulary word: the lexicon knows the lists it is in; when all the
+ * list's words are in the vocabulary, no other word is.) */
+static inline __attribute__((always_inline)) bool
+tok_is_f(const struct lexicon *lx, const struct text_tokens *t, size_t i,
+    const struct text_map *set, uint8_t flag)
+{
+	const struct token *k = &t->v[i];
+	/* Few branches: words, numbers and punctuation alternate. */
+	if (lx->wflags == NULL) /* no index */
+		return k->kind == TOK_WORD &&
+		    text_map_get(set, t->buf + k->off, k->len) >= 0;
+	uint32_t id = (uint32_t)k->id, nw = (uint32_t)lx->nwflags;
+	bool known = id < nw;
+	bool in = (k->kind == TOK_WORD) &
+	    ((lx->wflags[known ? id : nw] & flag) != 0);
+	if (known || (lx->wcomplete & flag))
+		return in;
+	return k->kind == TOK_WORD &&
+	    text_map_get(set, t->buf + k->off, k->len) >= 0;
+}
+
+
 #endif

@@ -27,18 +27,33 @@
 #define TONE_FORMAT 1
 #define TONE_KEY_MAX (2 * TEXT_MAX_NORM + 4)
 
+struct tone_slot {
+	uint64_t key;
+	uint32_t ix;
+};
+
+#define TONE_MAX_FEATURES 32767
+
 struct tone_crit {
 	bool on;            /* the model has this criterion */
 	double bias;
 	double threshold;   /* below it, the behaviour is taken as absent */
-	struct text_map feat; /* feature name -> index into w */
-	double *w;          /* owned */
+	double wq, wx, wy;  /* the weights of the counts */
+	struct tone_slot *slot; /* owned: open addressing, mask + 1 slots, key
+	                     * 0 empty: a word feature's hash and its index */
+	size_t mask;
+	uint64_t *bword;    /* owned: open addressing, bmask + 1 slots, 0
+	                     * empty: hashes of the words in word pairs */
+	uint8_t *brole;     /* owned: per bword slot, 1 first, 2 second */
+	size_t bmask;
+	double *w;          /* owned: the word features' weights */
 	size_t nw, cw;
 };
 
 struct tone {
 	char *file;         /* owned: the model file's path */
 	struct tone_crit crit[CRIT_COUNT];
+	struct text_map words; /* every word its features name */
 };
 
 /* One feature occurrence: its name, value and the tokens [a, b) it covers
@@ -56,9 +71,16 @@ void tone_features(const struct text_tokens *t, tone_feature_fn fn,
  * located, added to d. */
 int tone_load(const char *assets_dir, const char *lang, struct tone **out,
     struct diags *d);
-/* The same from a path. */
+/* The same from a path, or from text[0..len) (name is used in messages). */
 int tone_load_file(const char *path, struct tone **out, struct diags *d);
+int tone_parse(const char *name, const char *text, size_t len,
+    struct tone **out, struct diags *d);
 void tone_free(struct tone *tm);
+/* Add every word the model knows to nm's vocabulary (and re-index it).
+ * tone_prob() looks words up by vocabulary id and takes a word without
+ * one for a word the model does not know: call this once on the
+ * normalisation tables the texts are tokenized with. */
+void tone_add_words(const struct tone *tm, struct text_norm *nm);
 
 /* A cue: the tokens [a, b) of a feature and its weight. */
 struct tone_cue {
@@ -69,10 +91,21 @@ struct tone_cue {
 #define TONE_CUES 3
 
 /* Scratch space for tone_prob(); zero-initialise, tone_run_free() after. */
+struct tone_word {
+	uint64_t h;         /* the word's hash; 0: not looked up yet */
+	int16_t w, f;       /* its w: and f: features' indexes, or -1 */
+	uint8_t role;       /* in word pairs: 1 first, 2 second; 4: "you" or
+	                     * "your" (counted for "y") */
+};
+
 struct tone_run {
-	uint32_t *seen;     /* per feature index: the generation last seen */
+	const struct tone_crit *for_crit; /* what words[] was looked up in */
+	struct tone_word *words; /* per vocabulary id */
+	size_t cwords;
+	struct tone_word num, bang, ask; /* numbers, '!', '?' */
+	uint16_t *seen;     /* per feature index: the generation last seen */
 	size_t cseen;
-	uint32_t gen;
+	uint16_t gen;
 	double *sent;       /* per sentence: the sum of its negative cues */
 	size_t csent;
 	uint32_t worst;     /* the sentence whose cues weigh most against */
@@ -83,9 +116,12 @@ struct tone_run {
 void tone_run_free(struct tone_run *run);
 
 /* The probability (0..1) that criterion c's behaviour is present in t.
- * Sets run->worst to the sentence whose features lowered it most and
- * run->cue to that sentence's worst features.  c must be on. */
+ * c must be on. */
 double tone_prob(const struct tone *tm, enum criterion c,
+    const struct text_tokens *t, struct tone_run *run);
+/* Why it is low: sets run->worst to the sentence whose features lowered
+ * it most and run->cue to that sentence's worst features. */
+void tone_cues(const struct tone *tm, enum criterion c,
     const struct text_tokens *t, struct tone_run *run);
 
 #endif

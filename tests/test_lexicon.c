@@ -43,7 +43,7 @@ START_TEST(test_bad_lexicon)
 	char *path = test_write_temp("lex.json", b->json, strlen(b->json));
 	struct lexicon *lx = NULL;
 	struct diags d = {0};
-	ck_assert_int_eq(lexicon_load_files(path, NULL, &lx, &d), -1);
+	ck_assert_int_eq(lexicon_load_files(path, NULL, NULL, &lx, &d), -1);
 	ck_assert_ptr_null(lx);
 	ck_assert_uint_ge(d.nerrors, 1);
 	bool found = false;
@@ -70,7 +70,7 @@ START_TEST(test_every_problem_reported)
 	char *path = test_write_temp("lex.json", j, strlen(j));
 	struct lexicon *lx;
 	struct diags d = {0};
-	ck_assert_int_eq(lexicon_load_files(path, NULL, &lx, &d), -1);
+	ck_assert_int_eq(lexicon_load_files(path, NULL, NULL, &lx, &d), -1);
 	ck_assert_uint_eq(d.nerrors, 4);
 	diags_free(&d);
 	unlink(path);
@@ -115,7 +115,7 @@ START_TEST(test_match)
 	char *path = test_write_temp("lex.json", json, strlen(json));
 	struct lexicon *lx;
 	struct diags d = {0};
-	ck_assert_msg(lexicon_load_files(path, NULL, &lx, &d) == 0, "%s",
+	ck_assert_msg(lexicon_load_files(path, NULL, NULL, &lx, &d) == 0, "%s",
 	    d.n ? d.v[0].msg : "");
 	struct text_tokens t;
 	text_tokens_init(&t);

@@ -40,11 +40,22 @@ find(const struct seen *s, const char *key)
 	return -1;
 }
 
+/* No rewrites; the vocabulary of the model last given to use_words(). */
+static struct text_norm norm;
+
+static void
+use_words(const struct tone *tm)
+{
+	text_norm_free(&norm);
+	memset(&norm, 0, sizeof norm);
+	if (tm)
+		tone_add_words(tm, &norm);
+}
+
 static void
 tokens(struct text_tokens *t, const char *s)
 {
-	static const struct text_norm nm; /* no rewrites */
-	text_tokenize(&nm, s, strlen(s), t);
+	text_tokenize(&norm, s, strlen(s), t);
 }
 
 START_TEST(test_features)
@@ -116,6 +127,7 @@ START_TEST(test_prob_and_cues)
 	ck_assert_ptr_nonnull(tm);
 	ck_assert(tm->crit[CRIT_CALM].on);
 	ck_assert(!tm->crit[CRIT_EMPATHY].on);
+	use_words(tm);
 	struct text_tokens t;
 	text_tokens_init(&t);
 	struct tone_run run = {0};
@@ -123,11 +135,13 @@ START_TEST(test_prob_and_cues)
 	tokens(&t, "Thanks for waiting.");
 	double p = tone_prob(tm, CRIT_CALM, &t, &run);
 	ck_assert(fabs(p - 1 / (1 + exp(-1.0))) < 1e-9);
+	tone_cues(tm, CRIT_CALM, &t, &run);
 	ck_assert_uint_eq(run.ncue, 0);
 	/* each feature counts once, however often it occurs */
 	tokens(&t, "Whatever. Whatever. Calm down.");
 	p = tone_prob(tm, CRIT_CALM, &t, &run);
 	ck_assert(fabs(p - 1 / (1 + exp(-(1.0 - 3.0 - 2.0)))) < 1e-9);
+	tone_cues(tm, CRIT_CALM, &t, &run);
 	/* the sentence that weighs most against, and its cues */
 	ck_assert_uint_eq(run.worst, 0);
 	ck_assert_uint_eq(run.ncue, 1);
@@ -135,7 +149,7 @@ START_TEST(test_prob_and_cues)
 	ck_assert_uint_eq(run.cue[0].a, 0);
 	ck_assert_uint_eq(run.cue[0].b, 1);
 	tokens(&t, "Fine. Calm down, whatever you say.");
-	p = tone_prob(tm, CRIT_CALM, &t, &run);
+	tone_cues(tm, CRIT_CALM, &t, &run);
 	ck_assert_uint_eq(run.worst, 1);
 	ck_assert_uint_eq(run.ncue, 2);
 	ck_assert(run.cue[0].w == -3.0); /* worst first */
@@ -147,10 +161,84 @@ START_TEST(test_prob_and_cues)
 	tokens(&t, "Sorry!!!");
 	p = tone_prob(tm, CRIT_CALM, &t, &run);
 	ck_assert(fabs(p - 1 / (1 + exp(-(1.0 + 0.5 - 1.5)))) < 1e-9);
+	tone_cues(tm, CRIT_CALM, &t, &run);
 	ck_assert_uint_eq(run.ncue, 0);
 	text_tokens_free(&t);
 	tone_run_free(&run);
 	tone_free(tm);
+	diags_free(&d);
+}
+END_TEST
+
+struct json_acc {
+	char *buf;
+	size_t len, cap;
+	double sum, q, x, y;
+	unsigned k;
+};
+
+static void
+add_weight(const char *key, size_t n, double v, size_t a, size_t b,
+    void *arg)
+{
+	(void)n;
+	(void)a;
+	(void)b;
+	struct json_acc *j = arg;
+	/* a weight per distinct feature: 0.01 * (k + 1), counted once */
+	if (strstr(j->buf, key) != NULL && key[1] == ':') {
+		char pat[TONE_KEY_MAX + 4];
+		snprintf(pat, sizeof pat, "\"%s\":", key);
+		if (strstr(j->buf, pat))
+			return;
+	}
+	double w = 0.01 * (double)(++j->k);
+	if (key[1] != ':') {
+		j->sum += w * v;
+	} else {
+		j->sum += w;
+	}
+	char item[TONE_KEY_MAX + 32];
+	int m = snprintf(item, sizeof item, "%s\"%s\": %.2f", j->k > 1 ? ", " : "",
+	    key, w);
+	ck_assert(m > 0 && (size_t)m < sizeof item);
+	ck_assert_uint_lt(j->len + (size_t)m, j->cap);
+	memcpy(j->buf + j->len, item, (size_t)m + 1);
+	j->len += (size_t)m;
+}
+
+START_TEST(test_lookup_matches_features)
+{
+	/* A model with a weight for every feature of a text gives the sum of
+	 * those weights: the hashed look-up sees what tone_features() lists,
+	 * each feature once. */
+	const char *text = "You again?! 3 times, you said. Whatever you say, "
+	    "whatever you say!!";
+	struct text_tokens t;
+	text_tokens_init(&t);
+	tokens(&t, text);
+	char buf[8192] = "";
+	struct json_acc j = {buf, 0, sizeof buf, 0, 0, 0, 0, 0};
+	tone_features(&t, add_weight, &j);
+	char *json = NULL;
+	size_t jl = 0;
+	FILE *f = open_memstream(&json, &jl);
+	fprintf(f, "{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": "
+	    "0.5, \"bias\": 0, \"weights\": {%s}}}}", buf);
+	fclose(f);
+	struct diags d = {0};
+	struct tone *tm;
+	ck_assert_int_eq(tone_parse("t.json", json, jl, &tm, &d), 0);
+	use_words(tm);
+	tokens(&t, text); /* again: now its words have vocabulary ids */
+	struct tone_run run = {0};
+	double p = tone_prob(tm, CRIT_CALM, &t, &run);
+	double z = log(p / (1 - p));
+	ck_assert_msg(fabs(z - j.sum) < 1e-6, "z %f, want %f", z, j.sum);
+	tone_run_free(&run);
+	tone_free(tm);
+	free(json);
+	text_tokens_free(&t);
 	diags_free(&d);
 }
 END_TEST
@@ -182,6 +270,12 @@ START_TEST(test_bad_model_located)
 		    "\"bias\": 0, \"weights\": {\"w:x\": \"heavy\"}}}}",
 		    "weight of \"w:x\" must be a number"},
 		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
+		    "\"bias\": 0, \"weights\": {\"z:x\": 1}}}}",
+		    "\"z:x\" is not a feature"},
+		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
+		    "\"bias\": 0, \"weights\": {\"w:x\": 1, \"w:x\": 2}}}}",
+		    "given twice"},
+		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
 		    "\"weights\": {}}}}", "bias"},
 		{"{\"format\": 1, \"criteria\": ", "en.json:1:"},
 	};
@@ -209,6 +303,7 @@ main(void)
 	TCase *tc = tcase_create("model");
 	tcase_add_test(tc, test_features);
 	tcase_add_test(tc, test_prob_and_cues);
+	tcase_add_test(tc, test_lookup_matches_features);
 	tcase_add_test(tc, test_missing_model_is_no_model);
 	tcase_add_test(tc, test_bad_model_located);
 	suite_add_tcase(s, tc);

@@ -12,7 +12,7 @@
  * the model's probability is at least the threshold" agrees best with
  * their labels (the mean of the files' Cohen's kappas; ties to the lower
  * threshold).  Writes the model, with
- * weights under 0.002 in size dropped, as JSON to OUT (stdout by default)
+ * weights under 0.1 in size dropped, as JSON to OUT (stdout by default)
  * and a summary to stderr. */
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -36,7 +36,7 @@
 #define PASSES 30
 #define RATE 0.2
 #define L2 0.001
-#define PRUNE 0.002
+#define PRUNE 0.1
 
 struct feat {
 	uint32_t ix;
@@ -250,6 +250,46 @@ by_name(const void *a, const void *b)
 	    sort_ts->name[*(const size_t *)b]);
 }
 
+/* The model file's text for threshold th (caller frees). */
+static char *
+model_text(const struct trainset *ts, const double *w, const char *critname,
+    double th, size_t *len, size_t *nkept)
+{
+	char *buf = NULL;
+	FILE *out = open_memstream(&buf, len);
+	if (out == NULL) {
+		perror("open_memstream");
+		exit(2);
+	}
+	size_t *ord = xcalloc(ts->nname + 1, sizeof *ord);
+	size_t no = 0;
+	for (size_t i = 0; i < ts->nname; i++)
+		if (fabs(w[i + 1]) >= PRUNE)
+			ord[no++] = i;
+	sort_ts = ts;
+	qsort(ord, no, sizeof *ord, by_name);
+	fprintf(out, "{\n \"format\": %d,\n \"about\": \"Written by tools/train "
+	    "(make model) from %zu labelled replies; do not edit by hand: "
+	    "see docs/model-format.md.\",\n \"criteria\": {\n  ", TONE_FORMAT,
+	    ts->nex);
+	put_string(out, critname);
+	fprintf(out, ": {\n   \"threshold\": %.2f,\n   \"bias\": %.4f,\n"
+	    "   \"weights\": {", th, w[0]);
+	for (size_t i = 0; i < no; i++) {
+		fputs(i ? ",\n    " : "\n    ", out);
+		put_string(out, ts->name[ord[i]]);
+		fprintf(out, ": %.4f", w[ord[i] + 1]);
+	}
+	fputs("\n   }\n  }\n }\n}\n", out);
+	if (fclose(out) != 0) {
+		perror("open_memstream");
+		exit(2);
+	}
+	free(ord);
+	*nkept = no;
+	return buf;
+}
+
 struct calib {
 	struct scorer *sc;
 	const struct tone *tm;
@@ -353,22 +393,17 @@ main(int argc, char **argv)
 			return 2;
 	double *w = fit(&ts);
 
-	/* The model as tone.c reads it, to calibrate with. */
-	struct tone tm = {0};
-	struct tone_crit *tc = &tm.crit[crit];
-	tc->on = true;
-	tc->bias = w[0];
-	size_t kept = 0;
-	tc->w = xcalloc(ts.nname + 1, sizeof *tc->w);
-	for (size_t i = 0; i < ts.nname; i++) {
-		if (fabs(w[i + 1]) < PRUNE)
-			continue;
-		tc->w[kept] = w[i + 1];
-		text_map_set(&tc->feat, ts.name[i], strlen(ts.name[i]), (int)kept);
-		kept++;
+	/* The model as tone.c reads it back, to calibrate with. */
+	size_t len, no;
+	char *text = model_text(&ts, w, critname, 0.5, &len, &no);
+	struct tone *tm;
+	if (tone_parse("(trained model)", text, len, &tm, &d) < 0) {
+		diags_print(&d, stderr);
+		return 2;
 	}
-	tc->nw = kept;
-	struct calib cb = {.sc = sc, .tm = &tm, .lx = lx,
+	free(text);
+	tone_add_words(tm, &lx->norm);
+	struct calib cb = {.sc = sc, .tm = tm, .lx = lx,
 	    .crit = (enum criterion)crit};
 	text_tokens_init(&cb.tok);
 	for (cb.file = 0; cb.file < ncal; cb.file++)
@@ -385,35 +420,17 @@ main(int argc, char **argv)
 	}
 	double th = 0.05 * (best + 1);
 
+	text = model_text(&ts, w, critname, th, &len, &no);
 	FILE *out = stdout;
 	if (outpath && (out = fopen(outpath, "w")) == NULL) {
 		perror(outpath);
 		return 2;
 	}
-	size_t *ord = xcalloc(ts.nname + 1, sizeof *ord);
-	size_t no = 0;
-	for (size_t i = 0; i < ts.nname; i++)
-		if (fabs(w[i + 1]) >= PRUNE)
-			ord[no++] = i;
-	sort_ts = &ts;
-	qsort(ord, no, sizeof *ord, by_name);
-	fprintf(out, "{\n \"format\": %d,\n \"about\": \"Written by tools/train "
-	    "(make model) from %zu labelled replies; do not edit by hand: "
-	    "see docs/model-format.md.\",\n \"criteria\": {\n  ", TONE_FORMAT,
-	    ts.nex);
-	put_string(out, critname);
-	fprintf(out, ": {\n   \"threshold\": %.2f,\n   \"bias\": %.4f,\n"
-	    "   \"weights\": {", th, w[0]);
-	for (size_t i = 0; i < no; i++) {
-		fputs(i ? ",\n    " : "\n    ", out);
-		put_string(out, ts.name[ord[i]]);
-		fprintf(out, ": %.4f", w[ord[i] + 1]);
-	}
-	fputs("\n   }\n  }\n }\n}\n", out);
-	if (out != stdout && fclose(out) != 0) {
-		perror(outpath);
+	if (fwrite(text, 1, len, out) != len || (out != stdout && fclose(out))) {
+		perror(outpath ? outpath : "stdout");
 		return 2;
 	}
+	free(text);
 	fprintf(stderr, "train: %s: %zu replies, %zu features (%zu kept); "
 	    "threshold %.2f\n", critname, ts.nex, ts.nname, no, th);
 	for (int k = 0; k < ncal; k++)
@@ -421,7 +438,6 @@ main(int argc, char **argv)
 		    "alone, %.3f with the model\n", calfile[k],
 		    stats_kappa(&cb.rules[k]), stats_kappa(&cb.conf[k][best]));
 
-	free(ord);
 	free(w);
 	for (size_t i = 0; i < ts.nex; i++)
 		free(ts.ex[i].f);
@@ -434,8 +450,7 @@ main(int argc, char **argv)
 	text_tokens_free(&ac.tok);
 	text_tokens_free(&cb.tok);
 	tone_run_free(&cb.run);
-	text_map_free(&tc->feat);
-	free(tc->w);
+	tone_free(tm);
 	scorer_free(sc);
 	lexicon_free(lx);
 	diags_free(&d);
