@@ -37,6 +37,8 @@ scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
 			lexicon_free(lx);
 		return -1;
 	}
+	if (tm)
+		tone_index(tm, &lx->norm.vocab);
 	struct stemmer *st = stem_new(lx->stemmer);
 	if (st == NULL) {
 		diags_add(d, DIAG_ERROR, lx->file, 0, 0, "stemmer",

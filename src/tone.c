@@ -36,29 +36,6 @@ feature_word(const struct text_tokens *t, const struct token *k,
 	return false;
 }
 
-/* A word's hash: FNV-1a, 64 bits, never 0. */
-static uint64_t
-word_hash(const char *w, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 0x100000001b3ull;
-	return h | 1;
-}
-
-/* The key of feature tag:w1 (h2 == 0) or tag:w1 w2 from the words'
- * hashes; never 0. */
-static uint64_t
-feature_key(char tag, uint64_t h1, uint64_t h2)
-{
-	uint64_t k = (h1 + (uint64_t)(unsigned char)tag) * 0x9E3779B97F4A7C15ull;
-	k = (k << 31 | k >> 33) ^ (h2 * 0xC2B2AE3D27D4EB4Full);
-	k ^= k >> 29;
-	k *= 0xBF58476D1CE4E5B9ull;
-	k ^= k >> 32;
-	return k | 1;
-}
-
 static void
 emit(tone_feature_fn fn, void *arg, char tag, const char *a, size_t na,
     const char *b, size_t nb, size_t from, size_t to)
@@ -115,76 +92,66 @@ tone_features(const struct text_tokens *t, tone_feature_fn fn, void *arg)
 static void
 crit_free(struct tone_crit *tc)
 {
-	free(tc->slot);
-	free(tc->bword);
-	free(tc->brole);
 	free(tc->w);
+	text_map_free(&tc->wmap);
+	text_map_free(&tc->fmap);
+	text_map_free(&tc->pmap);
+	free(tc->pkey);
+	free(tc->pix);
+	free(tc->byid);
 	memset(tc, 0, sizeof *tc);
 }
 
-/* The slot of key in tc's table: where it is, or the empty one where it
- * would go. */
+/* The slot of pair key k in tc's pair table (where it is or would go). */
 static size_t
-find_slot(const struct tone_crit *tc, uint64_t key)
+pair_slot(const struct tone_crit *tc, uint32_t k)
 {
-	size_t i = (size_t)(key >> 20) & tc->mask;
-	while (tc->slot[i].key != 0 && tc->slot[i].key != key)
-		i = (i + 1) & tc->mask;
+	size_t i = (size_t)(k * 0x9E3779B1u >> 7) & tc->pmask;
+	while (tc->pkey[i] != 0 && tc->pkey[i] != k)
+		i = (i + 1) & tc->pmask;
 	return i;
 }
 
-/* The key of feature name[0..n) ("w:sorry", "b:calm down", "f:you"), or 0
- * when it is not one of those forms; a pair's word hashes in h[2]. */
-static uint64_t
-name_key(const char *name, size_t n, uint64_t h[2])
+/* The pid of word w[0..n) in a pair, with role (1 first, 2 second) noted;
+ * 0 when there are too many. */
+static uint16_t
+pair_word(struct tone_crit *tc, const char *w, size_t n, int role)
 {
-	h[0] = h[1] = 0;
+	int v = text_map_get(&tc->pmap, w, n);
+	if (v < 0) {
+		if (tc->pmap.n >= TONE_MAX_PAIR_WORDS)
+			return 0;
+		v = (int)(tc->pmap.n + 1) << 2;
+	}
+	v |= role;
+	text_map_set(&tc->pmap, w, n, v);
+	return (uint16_t)(v >> 2);
+}
+
+/* Is name[0..n) a feature of the form tag:WORD (or b:WORD WORD)?  Sets
+ * the words. */
+static bool
+parse_name(const char *name, size_t n, const char **w1, size_t *n1,
+    const char **w2, size_t *n2)
+{
+	*w2 = NULL;
+	*n2 = 0;
 	if (n < 3 || name[1] != ':' || (name[0] != 'w' && name[0] != 'b' &&
 	    name[0] != 'f'))
-		return 0;
+		return false;
 	const char *w = name + 2, *end = name + n;
-	if (name[0] != 'b')
-		return memchr(w, ' ', (size_t)(end - w)) ? 0 :
-		    feature_key(name[0], word_hash(w, (size_t)(end - w)), 0);
 	const char *sp = memchr(w, ' ', (size_t)(end - w));
+	*w1 = w;
+	*n1 = (size_t)(end - w);
+	if (name[0] != 'b')
+		return sp == NULL;
 	if (sp == NULL || sp == w || sp + 1 == end ||
 	    memchr(sp + 1, ' ', (size_t)(end - sp - 1)))
-		return 0;
-	h[0] = word_hash(w, (size_t)(sp - w));
-	h[1] = word_hash(sp + 1, (size_t)(end - sp - 1));
-	return feature_key('b', h[0], h[1]);
-}
-
-/* The slot of word hash h in tc's pair-word set (where it is or would go). */
-static size_t
-bword_slot(const struct tone_crit *tc, uint64_t h)
-{
-	size_t i = (size_t)(h >> 20) & tc->bmask;
-	while (tc->bword[i] != 0 && tc->bword[i] != h)
-		i = (i + 1) & tc->bmask;
-	return i;
-}
-
-static void
-bword_add(struct tone_crit *tc, uint64_t h, uint8_t role)
-{
-	size_t i = bword_slot(tc, h);
-	tc->bword[i] = h;
-	tc->brole[i] |= role;
-}
-
-/* Note the words of feature name[0..n) (a valid one) in words. */
-static void
-note_words(struct text_map *words, const char *name, size_t n)
-{
-	const char *w = name + 2, *end = name + n;
-	const char *sp = name[0] == 'b' ? memchr(w, ' ', (size_t)(end - w)) :
-	    NULL;
-	if (sp) {
-		text_map_add(words, w, (size_t)(sp - w), 0);
-		w = sp + 1;
-	}
-	text_map_add(words, w, (size_t)(end - w), 0);
+		return false;
+	*n1 = (size_t)(sp - w);
+	*w2 = sp + 1;
+	*n2 = (size_t)(end - sp - 1);
+	return true;
 }
 
 static void
@@ -212,11 +179,9 @@ load_crit(struct tone_crit *tc, struct text_map *words,
 	size_t nitems = (size_t)cJSON_GetArraySize(ws), slots = 16;
 	while (slots < 2 * nitems)
 		slots *= 2;
-	tc->slot = xcalloc(slots, sizeof *tc->slot);
-	tc->mask = slots - 1;
-	tc->bword = xcalloc(2 * slots, sizeof *tc->bword);
-	tc->brole = xcalloc(2 * slots, sizeof *tc->brole);
-	tc->bmask = 2 * slots - 1;
+	tc->pkey = xcalloc(slots, sizeof *tc->pkey);
+	tc->pix = xcalloc(slots, sizeof *tc->pix);
+	tc->pmask = slots - 1;
 	const cJSON *it;
 	cJSON_ArrayForEach(it, ws) {
 		const char *name = it->string;
@@ -233,9 +198,9 @@ load_crit(struct tone_crit *tc, struct text_map *words,
 			    &tc->wy) = v;
 			continue;
 		}
-		uint64_t hw[2];
-		uint64_t key = n < TONE_KEY_MAX ? name_key(name, n, hw) : 0;
-		if (key == 0) {
+		const char *w1, *w2;
+		size_t n1, n2;
+		if (n >= TONE_KEY_MAX || !parse_name(name, n, &w1, &n1, &w2, &n2)) {
 			jd_error(doc, d, it, wpath, "\"%s\" is not a feature: "
 			    "w:WORD, b:WORD WORD, f:WORD, q, x or y", name);
 			continue;
@@ -245,21 +210,38 @@ load_crit(struct tone_crit *tc, struct text_map *words,
 			    TONE_MAX_FEATURES);
 			break;
 		}
-		size_t sl = find_slot(tc, key);
-		if (tc->slot[sl].key == key) {
+		int ix = (int)tc->nw;
+		bool dup = false;
+		if (name[0] == 'b') {
+			uint16_t p1 = pair_word(tc, w1, n1, 1);
+			uint16_t p2 = pair_word(tc, w2, n2, 2);
+			if (p1 == 0 || p2 == 0) {
+				jd_error(doc, d, it, wpath, "more than %d words in "
+				    "pairs", TONE_MAX_PAIR_WORDS);
+				break;
+			}
+			uint32_t k = (uint32_t)p1 << 16 | p2;
+			size_t sl = pair_slot(tc, k);
+			dup = tc->pkey[sl] == k;
+			if (!dup) {
+				tc->pkey[sl] = k;
+				tc->pix[sl] = (uint16_t)ix;
+			}
+			text_map_add(words, w2, n2, 0);
+		} else {
+			struct text_map *m = name[0] == 'w' ? &tc->wmap : &tc->fmap;
+			dup = text_map_get(m, w1, n1) >= 0;
+			if (!dup)
+				text_map_set(m, w1, n1, ix);
+		}
+		if (dup) {
 			jd_error(doc, d, it, wpath, "feature \"%s\" given twice",
 			    name);
 			continue;
 		}
+		text_map_add(words, w1, n1, 0);
 		tc->w = xgrow(tc->w, &tc->cw, tc->nw + 1, sizeof *tc->w);
-		tc->w[tc->nw] = v;
-		tc->slot[sl] = (struct tone_slot){key, (uint32_t)tc->nw};
-		tc->nw++;
-		if (hw[0]) {
-			bword_add(tc, hw[0], 1);
-			bword_add(tc, hw[1], 2);
-		}
-		note_words(words, name, n);
+		tc->w[tc->nw++] = (float)v;
 	}
 	free(wpath);
 	tc->on = true;
@@ -366,8 +348,54 @@ tone_free(struct tone *tm)
 	free(tm);
 }
 
+/* What tc knows of word w[0..n). */
+static struct tone_word
+word_of(const struct tone_crit *tc, const char *w, size_t n)
+{
+	struct tone_word tw;
+	int v = text_map_get(&tc->wmap, w, n);
+	tw.w = (int16_t)v;
+	v = text_map_get(&tc->fmap, w, n);
+	tw.f = (int16_t)v;
+	v = text_map_get(&tc->pmap, w, n);
+	tw.pid = v < 0 ? 0 : (uint16_t)(v >> 2);
+	tw.role = v < 0 ? 0 : (uint8_t)(v & 3);
+	if ((n == 3 && memcmp(w, "you", 3) == 0) ||
+	    (n == 4 && memcmp(w, "your", 4) == 0))
+		tw.role |= 4;
+	return tw;
+}
+
 void
-tone_add_words(const struct tone *tm, struct text_norm *nm)
+tone_index(struct tone *tm, const struct text_map *vocab)
+{
+	for (int c = 0; c < CRIT_COUNT; c++) {
+		struct tone_crit *tc = &tm->crit[c];
+		if (!tc->on)
+			continue;
+		size_t n = 0;
+		for (size_t i = 0; i < vocab->cap; i++)
+			if (vocab->v[i].key && vocab->v[i].val >= 0 &&
+			    (size_t)vocab->v[i].val >= n)
+				n = (size_t)vocab->v[i].val + 1;
+		free(tc->byid);
+		tc->byid = xcalloc(n + 1, sizeof *tc->byid);
+		tc->nbyid = n;
+		for (size_t i = 0; i < n; i++)
+			tc->byid[i] = (struct tone_word){-1, -1, 0, 0};
+		for (size_t i = 0; i < vocab->cap; i++) {
+			const struct text_map_ent *e = &vocab->v[i];
+			if (e->key && e->val >= 0)
+				tc->byid[e->val] = word_of(tc, e->key, e->klen);
+		}
+		tc->num = word_of(tc, "#", 1);
+		tc->bang = word_of(tc, "!", 1);
+		tc->ask = word_of(tc, "?", 1);
+	}
+}
+
+void
+tone_add_words(struct tone *tm, struct text_norm *nm)
 {
 	const struct text_map *ws = &tm->words;
 	static const char *const counted[] = {"you", "your"}; /* "y" */
@@ -382,12 +410,12 @@ tone_add_words(const struct tone *tm, struct text_norm *nm)
 			    (int)nm->vocab.n);
 	}
 	text_norm_index(nm);
+	tone_index(tm, &nm->vocab);
 }
 
 void
 tone_run_free(struct tone_run *run)
 {
-	free(run->words);
 	free(run->seen);
 	free(run->sent);
 	memset(run, 0, sizeof *run);
@@ -423,11 +451,9 @@ next_gen(struct tone_run *run)
 	}
 }
 
-enum walk { WALK_SUM, WALK_SENTENCES, WALK_CUES };
-
 /* The weight of feature ix (-1: none), or 0 if it was counted already. */
 static inline double
-take(const struct tone_crit *tc, struct tone_run *run, int32_t ix)
+take(const struct tone_crit *tc, struct tone_run *run, int ix)
 {
 	if (ix < 0 || run->seen[ix] == run->gen)
 		return 0; /* each feature counts once */
@@ -435,77 +461,57 @@ take(const struct tone_crit *tc, struct tone_run *run, int32_t ix)
 	return tc->w[ix];
 }
 
-/* The index of the feature with key, or -1. */
-static inline int32_t
-lookup(const struct tone_crit *tc, uint64_t key)
+/* The index of the pair feature of words p (before) and q, or -1. */
+static inline int
+pair_ix(const struct tone_crit *tc, const struct tone_word *p,
+    const struct tone_word *q)
 {
-	size_t sl = find_slot(tc, key);
-	return tc->slot[sl].key ? (int32_t)tc->slot[sl].ix : -1;
+	if (!(p->role & 1) || !(q->role & 2))
+		return -1;
+	uint32_t k = (uint32_t)p->pid << 16 | q->pid;
+	size_t sl = pair_slot(tc, k);
+	return tc->pkey[sl] ? tc->pix[sl] : -1;
 }
 
-/* A word's hash and what the model knows of it. */
-static void
-word_info(const struct tone_crit *tc, const char *w, size_t n,
-    struct tone_word *out)
-{
-	out->h = word_hash(w, n);
-	out->w = (int16_t)lookup(tc, feature_key('w', out->h, 0));
-	out->f = (int16_t)lookup(tc, feature_key('f', out->h, 0));
-	size_t sl = bword_slot(tc, out->h);
-	out->role = tc->bword[sl] ? tc->brole[sl] : 0;
-	if ((n == 3 && memcmp(w, "you", 3) == 0) ||
-	    (n == 4 && memcmp(w, "your", 4) == 0))
-		out->role |= 4;
-}
+enum walk { WALK_SUM, WALK_SENTENCES, WALK_CUES };
 
-/* The same features as tone_features(), looked up by hash: the sum of
- * their weights (WALK_SUM), also each sentence's negative sum in run->sent
- * (WALK_SENTENCES), or the cues of sentence run->worst (WALK_CUES). */
+/* The same features as tone_features(), looked up by vocabulary id: the
+ * sum of their weights (WALK_SUM), also each sentence's negative sum in
+ * run->sent (WALK_SENTENCES), or the cues of sentence run->worst
+ * (WALK_CUES). */
 static double
 walk(const struct tone_crit *tc, const struct text_tokens *t,
     struct tone_run *run, enum walk how)
 {
+	static const struct tone_word none = {-1, -1, 0, 0};
 	next_gen(run);
 	double z = tc->bias;
 	size_t nq = 0, nx = 0, ny = 0, pi = 0;
-	static const struct tone_word none = {0, -1, -1, 0};
-	struct tone_word pw = {0};
+	const struct tone_word *pw = &none;
 	uint32_t psent = UINT32_MAX;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
 		const struct tone_word *tw;
 		if (k->kind == TOK_WORD) {
-			const char *w = t->buf + k->off;
-			if (k->id >= 0) {
-				size_t id = (size_t)k->id;
-				if (id >= run->cwords)
-					run->words = xgrow_zero(run->words,
-					    &run->cwords, id + 1, sizeof *run->words);
-				if (run->words[id].h == 0)
-					word_info(tc, w, k->len, &run->words[id]);
-				tw = &run->words[id];
-			} else {
-				/* not in the vocabulary, so not in the model
-				 * (tone_add_words()) */
-				tw = &none;
-			}
+			/* a word without an id is none of the model's
+			 * (tone_index()) */
+			tw = k->id >= 0 && (size_t)k->id < tc->nbyid ?
+			    &tc->byid[k->id] : &none;
 			ny += (tw->role & 4) != 0;
 		} else if (k->kind == TOK_NUM) {
-			tw = &run->num;
+			tw = &tc->num;
 		} else if (k->kind == TOK_PUNCT && t->buf[k->off] == '!') {
-			tw = &run->bang;
+			tw = &tc->bang;
 			nx++;
 		} else if (k->kind == TOK_PUNCT && t->buf[k->off] == '?') {
-			tw = &run->ask;
+			tw = &tc->ask;
 			nq++;
 		} else {
 			continue;
 		}
-		double w1 = take(tc, run, tw->w), w2 = 0;
-		if (k->sent != psent)
-			w2 = take(tc, run, tw->f);
-		else if ((pw.role & 1) && (tw->role & 2))
-			w2 = take(tc, run, lookup(tc, feature_key('b', pw.h, tw->h)));
+		double w1 = take(tc, run, tw->w);
+		double w2 = k->sent != psent ? take(tc, run, tw->f) :
+		    take(tc, run, pair_ix(tc, pw, tw));
 		z += w1 + w2;
 		if (how == WALK_SENTENCES) {
 			run->sent[k->sent] += (w1 < 0 ? w1 : 0) + (w2 < 0 ? w2 : 0);
@@ -514,7 +520,7 @@ walk(const struct tone_crit *tc, const struct text_tokens *t,
 			add_cue(run, k->sent != psent ? i : pi, i + 1, w2);
 		}
 		psent = k->sent;
-		pw = *tw;
+		pw = tw;
 		pi = i;
 	}
 	z += tc->wq * (double)(nq > 3 ? 3 : nq) / 3.0 +
@@ -526,14 +532,6 @@ walk(const struct tone_crit *tc, const struct text_tokens *t,
 static void
 run_prepare(const struct tone_crit *tc, struct tone_run *run)
 {
-	if (run->for_crit != tc) { /* looked up in another model: forget */
-		if (run->words)
-			memset(run->words, 0, run->cwords * sizeof *run->words);
-		word_info(tc, "#", 1, &run->num);
-		word_info(tc, "!", 1, &run->bang);
-		word_info(tc, "?", 1, &run->ask);
-		run->for_crit = tc;
-	}
 	if (run->cseen < tc->nw)
 		run->seen = xgrow_zero(run->seen, &run->cseen, tc->nw,
 		    sizeof *run->seen);

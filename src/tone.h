@@ -27,27 +27,32 @@
 #define TONE_FORMAT 1
 #define TONE_KEY_MAX (2 * TEXT_MAX_NORM + 4)
 
-struct tone_slot {
-	uint64_t key;
-	uint32_t ix;
+/* What the model knows of one word (tone_index()). */
+struct tone_word {
+	int16_t w, f;       /* its w: and f: features' indexes, or -1 */
+	uint16_t pid;       /* its number among the words of pairs, or 0 */
+	uint8_t role;       /* in pairs: 1 first, 2 second; 4: "you"/"your" */
 };
 
 #define TONE_MAX_FEATURES 32767
+#define TONE_MAX_PAIR_WORDS 65535
 
 struct tone_crit {
 	bool on;            /* the model has this criterion */
 	double bias;
 	double threshold;   /* below it, the behaviour is taken as absent */
 	double wq, wx, wy;  /* the weights of the counts */
-	struct tone_slot *slot; /* owned: open addressing, mask + 1 slots, key
-	                     * 0 empty: a word feature's hash and its index */
-	size_t mask;
-	uint64_t *bword;    /* owned: open addressing, bmask + 1 slots, 0
-	                     * empty: hashes of the words in word pairs */
-	uint8_t *brole;     /* owned: per bword slot, 1 first, 2 second */
-	size_t bmask;
-	double *w;          /* owned: the word features' weights */
+	float *w;           /* owned: the word features' weights */
 	size_t nw, cw;
+	struct text_map wmap, fmap; /* word -> index of its w: / f: feature */
+	struct text_map pmap;       /* word of a pair -> pid << 2 | role */
+	uint32_t *pkey;     /* owned: open addressing, pmask + 1 slots, 0
+	                     * empty: pid1 << 16 | pid2 of a b: feature */
+	uint16_t *pix;      /* owned: per slot, its index into w */
+	size_t pmask;
+	struct tone_word *byid; /* owned: per vocabulary id (tone_index()) */
+	size_t nbyid;
+	struct tone_word num, bang, ask; /* numbers, '!', '?' */
 };
 
 struct tone {
@@ -80,7 +85,12 @@ void tone_free(struct tone *tm);
  * tone_prob() looks words up by vocabulary id and takes a word without
  * one for a word the model does not know: call this once on the
  * normalisation tables the texts are tokenized with. */
-void tone_add_words(const struct tone *tm, struct text_norm *nm);
+void tone_add_words(struct tone *tm, struct text_norm *nm);
+/* Note what the model knows of each word of vocab (word -> id), for
+ * tone_prob(); a word without an id is taken as unknown to the model, so
+ * every word of tm->words must be in vocab (lexicon_load_more() or
+ * tone_add_words(), which calls this). */
+void tone_index(struct tone *tm, const struct text_map *vocab);
 
 /* A cue: the tokens [a, b) of a feature and its weight. */
 struct tone_cue {
@@ -91,18 +101,7 @@ struct tone_cue {
 #define TONE_CUES 3
 
 /* Scratch space for tone_prob(); zero-initialise, tone_run_free() after. */
-struct tone_word {
-	uint64_t h;         /* the word's hash; 0: not looked up yet */
-	int16_t w, f;       /* its w: and f: features' indexes, or -1 */
-	uint8_t role;       /* in word pairs: 1 first, 2 second; 4: "you" or
-	                     * "your" (counted for "y") */
-};
-
 struct tone_run {
-	const struct tone_crit *for_crit; /* what words[] was looked up in */
-	struct tone_word *words; /* per vocabulary id */
-	size_t cwords;
-	struct tone_word num, bang, ask; /* numbers, '!', '?' */
 	uint16_t *seen;     /* per feature index: the generation last seen */
 	size_t cseen;
 	uint16_t gen;

@@ -44,7 +44,7 @@ find(const struct seen *s, const char *key)
 static struct text_norm norm;
 
 static void
-use_words(const struct tone *tm)
+use_words(struct tone *tm)
 {
 	text_norm_free(&norm);
 	memset(&norm, 0, sizeof norm);
