@@ -199,13 +199,13 @@ eval: all $(B)/tools/eval
 		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
 	done
 
-# The learned calm model (docs/model-format.md): trained on our own labelled
+# The learned word model (docs/model-format.md): trained on our own labelled
 # replies, never on the dev or held-out sets; its threshold is set on
 # calib.jsonl and the dev set together.
 MODEL_TRAIN := tests/data/eval/tune.jsonl tests/data/eval/tune2.jsonl \
 	$(sort $(wildcard tests/data/score/*.jsonl))
 model: $(B)/tools/train
-	$(B)/tools/train -c calm -k tests/data/eval/calib.jsonl \
+	$(B)/tools/train -c calm -c restate -k tests/data/eval/calib.jsonl \
 		-k ../shared/data/dev.jsonl -o assets/model/en.json $(MODEL_TRAIN)
 
 bench: all $(B)/tools/bench

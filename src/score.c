@@ -19,15 +19,15 @@
 #include "text_overlap.h"
 #include "xalloc.h"
 
-int
-scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
-    struct diags *d)
+static int
+load(const char *assets_dir, const char *lang, bool model,
+    struct scorer **out, struct diags *d)
 {
 	*out = NULL;
 	/* The model first: its words go into the lexicon's vocabulary.
 	 * Both are checked, so that every problem is reported at once. */
-	struct tone *tm;
-	int trc = tone_load(assets_dir, lang, &tm, d);
+	struct tone *tm = NULL;
+	int trc = model ? tone_load(assets_dir, lang, &tm, d) : 0;
 	struct lexicon *lx;
 	if (lexicon_load_more(assets_dir, lang, tm ? &tm->words : NULL, &lx,
 	    d) < 0 || trc < 0) {
@@ -56,6 +56,20 @@ scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
 	text_tokens_init(&s->prev);
 	*out = s;
 	return 0;
+}
+
+int
+scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
+    struct diags *d)
+{
+	return load(assets_dir, lang, true, out, d);
+}
+
+int
+scorer_load_rules(const char *assets_dir, const char *lang,
+    struct scorer **out, struct diags *d)
+{
+	return load(assets_dir, lang, false, out, d);
 }
 
 void

@@ -39,6 +39,10 @@ struct score_ctx {
  * on failure returns -1 and adds every problem found, located, to d. */
 int scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
     struct diags *d);
+/* The same without the learned model, not even reading it (to train a new
+ * one: tools/train). */
+int scorer_load_rules(const char *assets_dir, const char *lang,
+    struct scorer **out, struct diags *d);
 void scorer_free(struct scorer *s);
 /* Use the learned model (the default when one was loaded) or the rules
  * alone (to measure or retrain the model against them). */

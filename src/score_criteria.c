@@ -95,41 +95,6 @@ tautology(const struct score_run *r, size_t *a, size_t *b)
 	return false;
 }
 
-/* Evidence for a tone the learned model heard: the sentence
- * s->trun.worst, with its worst cues quoted in the reason. */
-static void
-tone_evidence(struct score_run *r)
-{
-	const struct text_tokens *t = &r->s->tok;
-	const struct tone_run *run = &r->s->trun;
-	size_t a = 0, b = 0;
-	while (a < t->n && t->v[a].sent != run->worst)
-		a++;
-	for (b = a; b < t->n && t->v[b].sent == run->worst; b++)
-		;
-	char why[256];
-	size_t n = 0;
-	static const char lead[] = "sounds curt, blaming or dismissive (learned "
-	    "from labelled replies";
-	memcpy(why, lead, sizeof lead - 1);
-	n = sizeof lead - 1;
-	for (size_t i = 0; i < run->ncue && i < 2; i++) {
-		size_t from = t->v[run->cue[i].a].start;
-		size_t to = t->v[run->cue[i].b - 1].end;
-		if (to <= from || to > r->len || n + (to - from) + 8 >= sizeof why)
-			break;
-		memcpy(why + n, i ? ", \"" : ": \"", 3);
-		n += 3;
-		memcpy(why + n, r->reply + from, to - from);
-		n += to - from;
-		why[n++] = '"';
-	}
-	why[n++] = ')';
-	why[n] = '\0';
-	if (a < b)
-		score_evidence(r, CRIT_CALM, a, b, false, why);
-}
-
 void
 score_calm(struct score_run *r)
 {
@@ -220,14 +185,8 @@ score_calm(struct score_run *r)
 			tk = k;
 	}
 	/* Rules found nothing: the learned model may still hear a curt,
-	 * blaming or dismissive tone.  It cites the sentence that sounded
-	 * most so, naming the words that weighed most. */
-	struct scorer *s = r->s;
-	if (nviol == 0 && s->tone && !s->no_tone && s->tone->crit[CRIT_CALM].on &&
-	    tone_prob(s->tone, CRIT_CALM, t, &s->trun) <
-	    s->tone->crit[CRIT_CALM].threshold) {
-		tone_cues(s->tone, CRIT_CALM, t, &s->trun);
-		tone_evidence(r);
+	 * blaming or dismissive tone. */
+	if (nviol == 0 && score_model_vetoes(r, CRIT_CALM)) {
 		nviol++;
 		tk = TIP_DEFAULT;
 	}

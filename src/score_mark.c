@@ -320,3 +320,46 @@ score_tip(struct score_run *r, enum criterion c, enum tip_kind k)
 	else
 		grading_set_tipn(r->g, c, tip, r->lx->tip_len[c][k]);
 }
+
+bool
+score_model_vetoes(struct score_run *r, enum criterion c)
+{
+	struct scorer *s = r->s;
+	const struct text_tokens *t = &s->tok;
+	if (s->tone == NULL || s->no_tone || !s->tone->crit[c].on ||
+	    tone_prob(s->tone, c, t, &s->trun) >= s->tone->crit[c].threshold)
+		return false;
+	tone_cues(s->tone, c, t, &s->trun);
+	const struct tone_run *run = &s->trun;
+	size_t a = 0, b;
+	while (a < t->n && t->v[a].sent != run->worst)
+		a++;
+	for (b = a; b < t->n && t->v[b].sent == run->worst; b++)
+		;
+	/* "<why> (learned from labelled replies: "w1", "w2")" */
+	const char *why = s->tone->crit[c].why;
+	char buf[320];
+	size_t n = strlen(why);
+	if (n > 160)
+		n = 160;
+	memcpy(buf, why, n);
+	static const char lead[] = " (learned from labelled replies";
+	memcpy(buf + n, lead, sizeof lead - 1);
+	n += sizeof lead - 1;
+	for (size_t i = 0; i < run->ncue && i < 2; i++) {
+		size_t from = t->v[run->cue[i].a].start;
+		size_t to = t->v[run->cue[i].b - 1].end;
+		if (to <= from || to > r->len || n + (to - from) + 8 >= sizeof buf)
+			break;
+		memcpy(buf + n, i ? ", \"" : ": \"", 3);
+		n += 3;
+		memcpy(buf + n, r->reply + from, to - from);
+		n += to - from;
+		buf[n++] = '"';
+	}
+	buf[n++] = ')';
+	buf[n] = '\0';
+	if (a < b)
+		score_evidence(r, c, a, b, false, buf);
+	return true;
+}

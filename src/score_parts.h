@@ -99,6 +99,12 @@ struct score_run {
 	bool has_bang;      /* a "!" */
 };
 
+/* Does the learned model (tone.h) judge criterion c's behaviour absent
+ * although the rules found it?  Then it cites the sentence that weighed
+ * most against, naming its words, with the model's reason for c.  False
+ * when there is no model for c or it is switched off. */
+bool score_model_vetoes(struct score_run *r, enum criterion c);
+
 /* Each step fills part of r->g (score_mark.c, score_criteria.c, ...). */
 void score_mark(struct score_run *r);
 void score_calm(struct score_run *r);

@@ -293,6 +293,11 @@ score_restate(struct score_run *r)
 	for (size_t i = 0; i < s->m.n; i++)
 		if (s->m.v[i].cat == LC_CHECK_BACK)
 			check_back = true;
+	/* The words name the problem, but the learned model may read the
+	 * reply as something else: a denial, a lecture, a stock line. */
+	bool vetoed = found && score_model_vetoes(r, CRIT_RESTATE);
+	if (vetoed)
+		found = false;
 	c->detected = found;
 	c->met = found;
 	if (found) {
@@ -336,8 +341,8 @@ score_restate(struct score_run *r)
 				score_evidence(r, CRIT_RESTATE, s->m.v[i].start,
 				    s->m.v[i].end, true, score_why(r, &s->m.v[i]));
 	} else {
-		c->score = res.distinct == 1 ? 20 : 0;
-		if (nh > 0)
+		c->score = vetoed ? 20 : res.distinct == 1 ? 20 : 0;
+		if (nh > 0 && !vetoed)
 			score_evidence(r, CRIT_RESTATE, hits[0], hits[0] + 1, false,
 			    "only one detail of the problem: name what went wrong");
 		score_tip(r, CRIT_RESTATE, TIP_DEFAULT);

@@ -93,6 +93,7 @@ static void
 crit_free(struct tone_crit *tc)
 {
 	free(tc->w);
+	free(tc->why);
 	text_map_free(&tc->wmap);
 	text_map_free(&tc->fmap);
 	text_map_free(&tc->pmap);
@@ -159,8 +160,8 @@ load_crit(struct tone_crit *tc, struct text_map *words,
     const struct jsondoc *doc, struct diags *d, const cJSON *obj,
     const char *path)
 {
-	static const char *const keys[] = {"threshold", "bias", "weights",
-	    NULL};
+	static const char *const keys[] = {"threshold", "bias", "why",
+	    "weights", NULL};
 	if (!cJSON_IsObject(obj)) {
 		jd_error(doc, d, obj, path, "must be an object, not %s",
 		    jd_type_name(obj));
@@ -172,6 +173,9 @@ load_crit(struct tone_crit *tc, struct text_map *words,
 		tc->threshold = num;
 	if (jd_number(doc, d, obj, path, "bias", true, -1e6, 1e6, &num))
 		tc->bias = num;
+	const char *why;
+	tc->why = xstrdup(jd_string(doc, d, obj, path, "why", true, &why) ? why :
+	    "");
 	const cJSON *ws;
 	if (!jd_object(doc, d, obj, path, "weights", true, &ws) || ws == NULL)
 		return;

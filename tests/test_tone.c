@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "grading.h"
+#include "score.h"
 #include "lib.h"
 #include "text.h"
 #include "tone.h"
@@ -94,7 +96,7 @@ END_TEST
 
 static const char model_json[] =
     "{\"format\": 1, \"about\": \"test\", \"criteria\": {\"calm\": {"
-    "\"threshold\": 0.5, \"bias\": 1.0, \"weights\": {"
+    "\"threshold\": 0.5, \"bias\": 1.0, \"why\": \"sounds rude\", \"weights\": {"
     "\"w:whatever\": -3.0, \"b:calm down\": -2.0, \"w:sorry\": 0.5,"
     "\"x\": -1.5}}}}";
 
@@ -224,7 +226,7 @@ START_TEST(test_lookup_matches_features)
 	size_t jl = 0;
 	FILE *f = open_memstream(&json, &jl);
 	fprintf(f, "{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": "
-	    "0.5, \"bias\": 0, \"weights\": {%s}}}}", buf);
+	    "0.5, \"bias\": 0, \"why\": \"x\", \"weights\": {%s}}}}", buf);
 	fclose(f);
 	struct diags d = {0};
 	struct tone *tm;
@@ -240,6 +242,109 @@ START_TEST(test_lookup_matches_features)
 	free(json);
 	text_tokens_free(&t);
 	diags_free(&d);
+}
+END_TEST
+
+/* An assets directory with the shipped lexicon and tips and this model. */
+static char *
+assets_with_model(const char *json)
+{
+	char *dir = test_temp_dir();
+	const char *sub[] = {"lexicon", "tips", "model"};
+	for (size_t i = 0; i < 3; i++) {
+		char *p = test_join(dir, sub[i]);
+		ck_assert_int_eq(mkdir(p, 0700), 0);
+		free(p);
+	}
+	const char *files[] = {"lexicon/en.json", "tips/en.json"};
+	for (size_t i = 0; i < 2; i++) {
+		char *src = test_join("assets", files[i]);
+		size_t n;
+		char *text = test_read_file(src, &n);
+		ck_assert_ptr_nonnull(text);
+		char *dst = test_join(dir, files[i]);
+		FILE *f = fopen(dst, "w");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_uint_eq(fwrite(text, 1, n, f), n);
+		fclose(f);
+		free(dst);
+		free(text);
+		free(src);
+	}
+	char *mp = test_join(dir, "model/en.json");
+	FILE *f = fopen(mp, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(json, f);
+	fclose(f);
+	free(mp);
+	return dir;
+}
+
+static const struct crit_result *
+grade(struct scorer *sc, const char *reply, struct grading *g)
+{
+	static const struct score_fact facts[] = {
+	    {"the parcel was left in the rain", NULL, 0},
+	    {"the book inside is ruined", NULL, 0}};
+	struct score_ctx ctx = {.customer = "My parcel was left in the rain "
+	    "and the book is ruined!", .at_fault = true, .facts = facts,
+	    .nfacts = 2};
+	grading_reset(g);
+	score_reply(sc, &ctx, reply, strlen(reply), g);
+	return g->crit;
+}
+
+START_TEST(test_scorer_vetoes)
+{
+	/* "obviously" weighs heavily against calm and against restate; the
+	 * rules alone find both. */
+	char *dir = assets_with_model("{\"format\": 1, \"criteria\": {"
+	    "\"calm\": {\"threshold\": 0.5, \"bias\": 2, \"why\": \"sounds "
+	    "smug\", \"weights\": {\"w:obviously\": -5}}, "
+	    "\"restate\": {\"threshold\": 0.5, \"bias\": 2, \"why\": \"reads "
+	    "as blame\", \"weights\": {\"w:obviously\": -5}}}}");
+	struct diags d = {0};
+	struct scorer *sc;
+	ck_assert_int_eq(scorer_load(dir, "en", &sc, &d), 0);
+	struct grading g;
+	grading_init(&g);
+	const struct crit_result *c = grade(sc, "The parcel was left in the "
+	    "rain and the book is ruined. I'm sorry.", &g);
+	ck_assert(c[CRIT_CALM].detected);
+	ck_assert(c[CRIT_RESTATE].detected);
+	c = grade(sc, "The parcel was left in the rain and the book is ruined. "
+	    "Obviously.", &g);
+	ck_assert(!c[CRIT_CALM].detected);
+	ck_assert(!c[CRIT_RESTATE].detected);
+	/* the sentence that weighed most against, and why, naming the word */
+	ck_assert_uint_eq(c[CRIT_CALM].nev, 1);
+	ck_assert_str_eq(c[CRIT_CALM].ev[0].text, "Obviously.");
+	ck_assert_str_eq(c[CRIT_CALM].ev[0].why, "sounds smug (learned from "
+	    "labelled replies: \"Obviously\")");
+	ck_assert_uint_eq(c[CRIT_RESTATE].nev, 1);
+	ck_assert_str_eq(c[CRIT_RESTATE].ev[0].why, "reads as blame (learned "
+	    "from labelled replies: \"Obviously\")");
+	/* switched off: the rules alone */
+	scorer_use_model(sc, false);
+	c = grade(sc, "The parcel was left in the rain and the book is ruined. "
+	    "Obviously.", &g);
+	ck_assert(c[CRIT_CALM].detected);
+	ck_assert(c[CRIT_RESTATE].detected);
+	grading_free(&g);
+	scorer_free(sc);
+	/* a broken model stops the scorer, located */
+	char *mp = test_join(dir, "model/en.json");
+	FILE *f = fopen(mp, "w");
+	fputs("{\"format\": 1, \"criteria\": {\"calm\": 3}}", f);
+	fclose(f);
+	ck_assert_int_eq(scorer_load(dir, "en", &sc, &d), -1);
+	char *txt = test_diags_text(&d);
+	ck_assert_ptr_nonnull(strstr(txt, "model/en.json:1:"));
+	free(txt);
+	free(mp);
+	diags_free(&d);
+	test_rmrf(dir);
+	free(dir);
 }
 END_TEST
 
@@ -265,18 +370,20 @@ START_TEST(test_bad_model_located)
 		{"{\"format\": 1, \"criteria\": {\"clam\": {}}}",
 		    "did you mean \"calm\""},
 		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 2, "
-		    "\"bias\": 0, \"weights\": {}}}}", "threshold"},
+		    "\"bias\": 0, \"why\": \"x\", \"weights\": {}}}}", "threshold"},
 		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
-		    "\"bias\": 0, \"weights\": {\"w:x\": \"heavy\"}}}}",
+		    "\"bias\": 0, \"why\": \"x\", \"weights\": {\"w:x\": \"heavy\"}}}}",
 		    "weight of \"w:x\" must be a number"},
 		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
-		    "\"bias\": 0, \"weights\": {\"z:x\": 1}}}}",
+		    "\"bias\": 0, \"why\": \"x\", \"weights\": {\"z:x\": 1}}}}",
 		    "\"z:x\" is not a feature"},
 		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
-		    "\"bias\": 0, \"weights\": {\"w:x\": 1, \"w:x\": 2}}}}",
+		    "\"bias\": 0, \"why\": \"x\", \"weights\": {\"w:x\": 1, \"w:x\": 2}}}}",
 		    "given twice"},
 		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
-		    "\"weights\": {}}}}", "bias"},
+		    "\"why\": \"x\", \"weights\": {}}}}", "bias"},
+		{"{\"format\": 1, \"criteria\": {\"calm\": {\"threshold\": 0.5, "
+		    "\"bias\": 0, \"weights\": {}}}}", "\"why\""},
 		{"{\"format\": 1, \"criteria\": ", "en.json:1:"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -304,6 +411,7 @@ main(void)
 	tcase_add_test(tc, test_features);
 	tcase_add_test(tc, test_prob_and_cues);
 	tcase_add_test(tc, test_lookup_matches_features);
+	tcase_add_test(tc, test_scorer_vetoes);
 	tcase_add_test(tc, test_missing_model_is_no_model);
 	tcase_add_test(tc, test_bad_model_located);
 	suite_add_tcase(s, tc);

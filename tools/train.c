@@ -1,19 +1,19 @@
-/* train.c: learn the word model of one criterion (assets/model/<lang>.json).
+/* train.c: learn the word model (assets/model/<lang>.json).
  *
- * usage: train -c CRITERION -k CALIBRATION.jsonl [-k ...] [-a ASSETS]
- *              [-o OUT] TRAIN.jsonl...
- * Reads labelled replies (the eval format: "reply" and "labels"; lines
- * without a label for CRITERION are skipped), turns each reply into the
- * features of tone_features() (tone.h), each counted once, and fits a
+ * usage: train -c CRITERION [-c ...] -k CALIBRATION.jsonl [-k ...]
+ *              [-a ASSETS] [-o OUT] TRAIN.jsonl...
+ * For each CRITERION: reads labelled replies (the eval format: "reply" and
+ * "labels"; lines without a label for it are skipped), turns each reply
+ * into the features of tone_features() (tone.h), each counted once, fits a
  * logistic regression by stochastic gradient descent: 30 passes, rate 0.2,
  * L2 0.001, a fixed shuffle, so the same input gives the same model.  Then
  * it grades each CALIBRATION file (up to 4) with the rules alone and picks
  * the threshold (0.05 ... 0.95) at which "the rules find the behaviour and
  * the model's probability is at least the threshold" agrees best with
  * their labels (the mean of the files' Cohen's kappas; ties to the lower
- * threshold).  Writes the model, with
- * weights under 0.1 in size dropped, as JSON to OUT (stdout by default)
- * and a summary to stderr. */
+ * threshold).  Writes the model of every CRITERION, with weights under
+ * 0.1 in size dropped, as JSON to OUT (stdout by default) and a summary
+ * to stderr.  The model in ASSETS is not read. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
@@ -250,17 +250,21 @@ by_name(const void *a, const void *b)
 	    sort_ts->name[*(const size_t *)b]);
 }
 
-/* The model file's text for threshold th (caller frees). */
-static char *
-model_text(const struct trainset *ts, const double *w, const char *critname,
-    double th, size_t *len, size_t *nkept)
+/* The reason a vetoed criterion's evidence gives (model file "why"). */
+static const char *const crit_why[CRIT_COUNT] = {
+	[CRIT_CALM] = "sounds curt, blaming or dismissive",
+	[CRIT_RESTATE] = "reads as a denial, a lecture or a stock line, not "
+	    "the customer's problem in other words",
+	[CRIT_EMPATHY] = "does not read as empathy",
+	[CRIT_APOLOGY] = "does not read as an apology",
+	[CRIT_ALTERNATIVE] = "does not read as an offer",
+};
+
+/* A model's criterion section: "name": {...}.  Sets *nkept. */
+static void
+put_section(FILE *out, const struct trainset *ts, const double *w,
+    enum criterion c, double th, size_t *nkept)
 {
-	char *buf = NULL;
-	FILE *out = open_memstream(&buf, len);
-	if (out == NULL) {
-		perror("open_memstream");
-		exit(2);
-	}
 	size_t *ord = xcalloc(ts->nname + 1, sizeof *ord);
 	size_t no = 0;
 	for (size_t i = 0; i < ts->nname; i++)
@@ -268,26 +272,49 @@ model_text(const struct trainset *ts, const double *w, const char *critname,
 			ord[no++] = i;
 	sort_ts = ts;
 	qsort(ord, no, sizeof *ord, by_name);
-	fprintf(out, "{\n \"format\": %d,\n \"about\": \"Written by tools/train "
-	    "(make model) from %zu labelled replies; do not edit by hand: "
-	    "see docs/model-format.md.\",\n \"criteria\": {\n  ", TONE_FORMAT,
-	    ts->nex);
-	put_string(out, critname);
+	put_string(out, criterion_name(c));
 	fprintf(out, ": {\n   \"threshold\": %.2f,\n   \"bias\": %.4f,\n"
-	    "   \"weights\": {", th, w[0]);
+	    "   \"why\": ", th, w[0]);
+	put_string(out, crit_why[c]);
+	fputs(",\n   \"weights\": {", out);
 	for (size_t i = 0; i < no; i++) {
 		fputs(i ? ",\n    " : "\n    ", out);
 		put_string(out, ts->name[ord[i]]);
 		fprintf(out, ": %.4f", w[ord[i] + 1]);
 	}
-	fputs("\n   }\n  }\n }\n}\n", out);
+	fputs("\n   }\n  }", out);
+	free(ord);
+	*nkept = no;
+}
+
+static FILE *
+open_text(char **buf, size_t *len)
+{
+	FILE *out = open_memstream(buf, len);
+	if (out == NULL) {
+		perror("open_memstream");
+		exit(2);
+	}
+	return out;
+}
+
+static void
+put_head(FILE *out, size_t nreplies)
+{
+	fprintf(out, "{\n \"format\": %d,\n \"about\": \"Written by tools/train "
+	    "(make model) from %zu labelled replies; do not edit by hand: "
+	    "see docs/model-format.md.\",\n \"criteria\": {\n  ", TONE_FORMAT,
+	    nreplies);
+}
+
+static void
+close_text(FILE *out)
+{
+	fputs("\n }\n}\n", out);
 	if (fclose(out) != 0) {
 		perror("open_memstream");
 		exit(2);
 	}
-	free(ord);
-	*nkept = no;
-	return buf;
 }
 
 struct calib {
@@ -339,76 +366,60 @@ is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-int
-main(int argc, char **argv)
-{
-	const char *assets = NULL, *critname = NULL, *calfile[4],
-	    *outpath = NULL;
-	int opt, ncal = 0;
-	while ((opt = getopt(argc, argv, "a:c:k:o:")) != -1) {
-		switch (opt) {
-		case 'a': assets = optarg; break;
-		case 'c': critname = optarg; break;
-		case 'k':
-			if (ncal == 4)
-				goto usage;
-			calfile[ncal++] = optarg;
-			break;
-		case 'o': outpath = optarg; break;
-		default: goto usage;
-		}
-	}
-	if (!critname || ncal == 0 || optind >= argc)
-		goto usage;
-	int crit = -1;
-	for (int c = 0; c < CRIT_COUNT; c++)
-		if (strcmp(criterion_name((enum criterion)c), critname) == 0)
-			crit = c;
-	if (crit < 0) {
-		fprintf(stderr, "train: no criterion \"%s\"\n", critname);
-		return 2;
-	}
-	char *dir = paths_assets_dir(assets);
-	if (!assets && !is_dir(dir) && is_dir("assets")) {
-		free(dir);
-		dir = xstrdup("assets");
-	}
-	struct diags d = {0};
-	struct lexicon *lx;
-	struct scorer *sc;
-	if (lexicon_load(dir, "en", &lx, &d) < 0 ||
-	    scorer_load(dir, "en", &sc, &d) < 0) {
-		diags_print(&d, stderr);
-		return 2;
-	}
-	free(dir);
-	scorer_use_model(sc, false);
+struct trained {
+	enum criterion c;
+	struct trainset ts;
+	double *w;
+	double th;
+};
 
-	struct trainset ts = {0};
-	struct add_ctx ac = {.ts = &ts, .lx = lx};
+static void
+trainset_free(struct trainset *ts)
+{
+	for (size_t i = 0; i < ts->nex; i++)
+		free(ts->ex[i].f);
+	free(ts->ex);
+	for (size_t i = 0; i < ts->nname; i++)
+		free(ts->name[i]);
+	free(ts->name);
+	text_map_free(&ts->names);
+}
+
+/* Fit criterion tr->c on the files, then set its threshold on the
+ * calibration files.  Returns -1 on a bad file. */
+static int
+train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
+    char **files, int nfiles, const char *const *calfile, int ncal,
+    struct diags *d)
+{
+	const char *name = criterion_name(tr->c);
+	struct add_ctx ac = {.ts = &tr->ts, .lx = lx};
 	text_tokens_init(&ac.tok);
-	ac.col.ts = &ts;
-	for (int i = optind; i < argc; i++)
-		if (each_line(argv[i], critname, add_example, &ac) < 0)
-			return 2;
-	double *w = fit(&ts);
+	ac.col.ts = &tr->ts;
+	for (int i = 0; i < nfiles; i++)
+		if (each_line(files[i], name, add_example, &ac) < 0)
+			return -1;
+	free(ac.col.seen);
+	text_tokens_free(&ac.tok);
+	tr->w = fit(&tr->ts);
 
 	/* The model as tone.c reads it back, to calibrate with. */
+	char *text = NULL;
 	size_t len, no;
-	char *text = model_text(&ts, w, critname, 0.5, &len, &no);
+	FILE *out = open_text(&text, &len);
+	put_head(out, tr->ts.nex);
+	put_section(out, &tr->ts, tr->w, tr->c, 0.5, &no);
+	close_text(out);
 	struct tone *tm;
-	if (tone_parse("(trained model)", text, len, &tm, &d) < 0) {
-		diags_print(&d, stderr);
-		return 2;
-	}
+	if (tone_parse("(trained model)", text, len, &tm, d) < 0)
+		return -1;
 	free(text);
 	tone_add_words(tm, &lx->norm);
-	struct calib cb = {.sc = sc, .tm = tm, .lx = lx,
-	    .crit = (enum criterion)crit};
+	struct calib cb = {.sc = sc, .tm = tm, .lx = lx, .crit = tr->c};
 	text_tokens_init(&cb.tok);
 	for (cb.file = 0; cb.file < ncal; cb.file++)
-		if (each_line(calfile[cb.file], critname, calib_one, &cb) < 0)
-			return 2;
+		if (each_line(calfile[cb.file], name, calib_one, &cb) < 0)
+			return -1;
 	double mean[19];
 	int best = 0;
 	for (int t = 0; t < 19; t++) {
@@ -418,9 +429,92 @@ main(int argc, char **argv)
 		if (mean[t] > mean[best] + 1e-9)
 			best = t;
 	}
-	double th = 0.05 * (best + 1);
+	tr->th = 0.05 * (best + 1);
+	fprintf(stderr, "train: %s: %zu replies, %zu features (%zu kept); "
+	    "threshold %.2f\n", name, tr->ts.nex, tr->ts.nname, no, tr->th);
+	for (int k = 0; k < ncal; k++)
+		fprintf(stderr, "train: %s: calibration %s: kappa %.3f with the "
+		    "rules alone, %.3f with the model\n", name, calfile[k],
+		    stats_kappa(&cb.rules[k]), stats_kappa(&cb.conf[k][best]));
+	text_tokens_free(&cb.tok);
+	tone_run_free(&cb.run);
+	tone_free(tm);
+	return 0;
+}
 
-	text = model_text(&ts, w, critname, th, &len, &no);
+int
+main(int argc, char **argv)
+{
+	const char *assets = NULL, *calfile[4], *outpath = NULL;
+	struct trained tr[CRIT_COUNT];
+	int opt, ncal = 0, ncrit = 0;
+	memset(tr, 0, sizeof tr);
+	while ((opt = getopt(argc, argv, "a:c:k:o:")) != -1) {
+		switch (opt) {
+		case 'a': assets = optarg; break;
+		case 'c': {
+			int crit = -1;
+			for (int c = 0; c < CRIT_COUNT; c++)
+				if (strcmp(criterion_name((enum criterion)c),
+				    optarg) == 0)
+					crit = c;
+			if (crit < 0) {
+				fprintf(stderr, "train: no criterion \"%s\"\n",
+				    optarg);
+				return 2;
+			}
+			for (int i = 0; i < ncrit; i++)
+				if ((int)tr[i].c == crit)
+					goto usage;
+			tr[ncrit++].c = (enum criterion)crit;
+			break;
+		}
+		case 'k':
+			if (ncal == 4)
+				goto usage;
+			calfile[ncal++] = optarg;
+			break;
+		case 'o': outpath = optarg; break;
+		default: goto usage;
+		}
+	}
+	if (ncrit == 0 || ncal == 0 || optind >= argc)
+		goto usage;
+	char *dir = paths_assets_dir(assets);
+	if (!assets && !is_dir(dir) && is_dir("assets")) {
+		free(dir);
+		dir = xstrdup("assets");
+	}
+	struct diags d = {0};
+	struct lexicon *lx;
+	struct scorer *sc;
+	if (lexicon_load(dir, "en", &lx, &d) < 0 ||
+	    scorer_load_rules(dir, "en", &sc, &d) < 0) {
+		diags_print(&d, stderr);
+		return 2;
+	}
+	free(dir);
+	size_t nreplies = 0;
+	for (int i = 0; i < ncrit; i++) {
+		if (train_one(&tr[i], lx, sc, argv + optind, argc - optind,
+		    calfile, ncal, &d) < 0) {
+			diags_print(&d, stderr);
+			return 2;
+		}
+		if (tr[i].ts.nex > nreplies)
+			nreplies = tr[i].ts.nex;
+	}
+
+	char *text = NULL;
+	size_t len, no;
+	FILE *mem = open_text(&text, &len);
+	put_head(mem, nreplies);
+	for (int i = 0; i < ncrit; i++) {
+		if (i)
+			fputs(",\n  ", mem);
+		put_section(mem, &tr[i].ts, tr[i].w, tr[i].c, tr[i].th, &no);
+	}
+	close_text(mem);
 	FILE *out = stdout;
 	if (outpath && (out = fopen(outpath, "w")) == NULL) {
 		perror(outpath);
@@ -431,32 +525,16 @@ main(int argc, char **argv)
 		return 2;
 	}
 	free(text);
-	fprintf(stderr, "train: %s: %zu replies, %zu features (%zu kept); "
-	    "threshold %.2f\n", critname, ts.nex, ts.nname, no, th);
-	for (int k = 0; k < ncal; k++)
-		fprintf(stderr, "train: calibration %s: kappa %.3f with the rules "
-		    "alone, %.3f with the model\n", calfile[k],
-		    stats_kappa(&cb.rules[k]), stats_kappa(&cb.conf[k][best]));
-
-	free(w);
-	for (size_t i = 0; i < ts.nex; i++)
-		free(ts.ex[i].f);
-	free(ts.ex);
-	for (size_t i = 0; i < ts.nname; i++)
-		free(ts.name[i]);
-	free(ts.name);
-	text_map_free(&ts.names);
-	free(ac.col.seen);
-	text_tokens_free(&ac.tok);
-	text_tokens_free(&cb.tok);
-	tone_run_free(&cb.run);
-	tone_free(tm);
+	for (int i = 0; i < ncrit; i++) {
+		free(tr[i].w);
+		trainset_free(&tr[i].ts);
+	}
 	scorer_free(sc);
 	lexicon_free(lx);
 	diags_free(&d);
 	return 0;
 usage:
-	fprintf(stderr, "usage: train -c CRITERION -k CALIBRATION.jsonl [-k ...] "
-	    "[-a ASSETS] [-o OUT] TRAIN.jsonl...\n");
+	fprintf(stderr, "usage: train -c CRITERION [-c ...] -k CALIBRATION.jsonl "
+	    "[-k ...] [-a ASSETS] [-o OUT] TRAIN.jsonl...\n");
 	return 2;
 }
