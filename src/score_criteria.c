@@ -72,12 +72,17 @@ static bool
 tautology(const struct score_run *r, size_t *a, size_t *b)
 {
 	const struct text_tokens *t = &r->s->tok;
+	const struct token *v = t->v;
+	const char *buf = t->buf;
 	for (size_t i = 1; i + 1 < t->n; i++) {
-		const struct token *k = &t->v[i];
-		if (k->kind != TOK_WORD || !((k->len == 2 &&
-		    memcmp(t->buf + k->off, "is", 2) == 0) || (k->len == 3 &&
-		    memcmp(t->buf + k->off, "are", 3) == 0) || (k->len == 5 &&
-		    memcmp(t->buf + k->off, "means", 5) == 0)))
+		const struct token *k = &v[i];
+		size_t len = k->len;
+		/* is, are, means: first the lengths, then the bytes */
+		if ((len != 2 && len != 3 && len != 5) || k->kind != TOK_WORD)
+			continue;
+		const char *w = buf + k->off;
+		if (!(len == 2 ? w[0] == 'i' && w[1] == 's' : len == 3 ?
+		    memcmp(w, "are", 3) == 0 : memcmp(w, "means", 5) == 0))
 			continue;
 		for (size_t n = 1; n <= 3 && n <= i && i + n < t->n; n++) {
 			size_t s0 = i - n, e = i + 1 + n;
