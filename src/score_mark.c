@@ -346,12 +346,20 @@ score_model_vetoes(struct score_run *r, enum criterion c)
 	static const char lead[] = " (learned from labelled replies";
 	memcpy(buf + n, lead, sizeof lead - 1);
 	n += sizeof lead - 1;
-	for (size_t i = 0; i < run->ncue && i < 2; i++) {
+	size_t quoted = 0, qa[2], qb[2];
+	for (size_t i = 0; i < run->ncue && quoted < 2; i++) {
 		size_t from = t->v[run->cue[i].a].start;
 		size_t to = t->v[run->cue[i].b - 1].end;
+		bool overlaps = false; /* "wasn't" and "It wasn't": say it once */
+		for (size_t j = 0; j < quoted; j++)
+			overlaps |= from < qb[j] && qa[j] < to;
+		if (overlaps)
+			continue;
 		if (to <= from || to > r->len || n + (to - from) + 8 >= sizeof buf)
 			break;
-		memcpy(buf + n, i ? ", \"" : ": \"", 3);
+		qa[quoted] = from;
+		qb[quoted] = to;
+		memcpy(buf + n, quoted++ ? ", \"" : ": \"", 3);
 		n += 3;
 		memcpy(buf + n, r->reply + from, to - from);
 		n += to - from;

@@ -99,7 +99,7 @@ struct tone_cue {
 	double w;
 };
 
-#define TONE_CUES 3
+#define TONE_CUES 4
 
 /* Scratch space for tone_prob(); zero-initialise, tone_run_free() after. */
 struct tone_run {
