@@ -483,7 +483,7 @@ enum walk { WALK_SUM, WALK_SENTENCES, WALK_CUES };
  * sum of their weights (WALK_SUM), also each sentence's negative sum in
  * run->sent (WALK_SENTENCES), or the cues of sentence run->worst
  * (WALK_CUES). */
-static double
+static inline __attribute__((always_inline)) double
 walk(const struct tone_crit *tc, const struct text_tokens *t,
     struct tone_run *run, enum walk how)
 {
@@ -499,9 +499,9 @@ walk(const struct tone_crit *tc, const struct text_tokens *t,
 		if (k->kind == TOK_WORD) {
 			/* a word without an id is none of the model's
 			 * (tone_index()) */
-			tw = k->id >= 0 && (size_t)k->id < tc->nbyid ?
+			tw = (size_t)(uint32_t)k->id < tc->nbyid ?
 			    &tc->byid[k->id] : &none;
-			ny += (tw->role & 4) != 0;
+			ny += (tw->role >> 2) & 1;
 		} else if (k->kind == TOK_NUM) {
 			tw = &tc->num;
 		} else if (k->kind == TOK_PUNCT && t->buf[k->off] == '!') {
