@@ -69,6 +69,20 @@ paths_assets_dir(const char *override)
 }
 
 char *
+paths_assets_dir_here(const char *override)
+{
+	char *dir = paths_assets_dir(override);
+	struct stat st;
+	if (!(override && *override) && !(stat(dir, &st) == 0 &&
+	    S_ISDIR(st.st_mode)) && stat("assets", &st) == 0 &&
+	    S_ISDIR(st.st_mode)) {
+		free(dir);
+		dir = xstrdup("assets");
+	}
+	return dir;
+}
+
+char *
 paths_scenarios_dir(const char *override)
 {
 	return find_shipped(override, "IRATE_SCENARIOS", "scenarios");

@@ -9,6 +9,9 @@
  * ../share/irate/assets from the binary (an installed copy, wherever
  * PREFIX was), else the compiled-in IRATE_DATADIR/assets. */
 char *paths_assets_dir(const char *override);
+/* The same, or ./assets when that is not a directory and ./assets is (the
+ * tools under build/ run from a checkout). */
+char *paths_assets_dir_here(const char *override);
 /* The shipped scenarios directory, found the same way ($IRATE_SCENARIOS,
  * beside the binary, IRATE_DATADIR/scenarios). */
 char *paths_scenarios_dir(const char *override);

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -80,13 +79,6 @@ item_load(struct item *it, const cJSON *o)
 			it->hist[it->nhist++] = x->valuestring;
 }
 
-static int
-is_dir(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static void
 print_evidence(const struct crit_result *r)
 {
@@ -112,11 +104,7 @@ main(int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		goto usage;
-	char *dir = paths_assets_dir(assets);
-	if (!assets && !is_dir(dir) && is_dir("assets")) {
-		free(dir);
-		dir = xstrdup("assets");
-	}
+	char *dir = paths_assets_dir_here(assets);
 	struct diags d = {0};
 	struct scorer *sc;
 	if (scorer_load(dir, "en", &sc, &d) < 0) {

@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -359,13 +358,6 @@ calib_one(const cJSON *o, int y, void *arg)
 		stats_add(&cb->conf[cb->file][t], y, rule && p >= 0.05 * (t + 1));
 }
 
-static int
-is_dir(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 struct trained {
 	enum criterion c;
 	struct trainset ts;
@@ -480,11 +472,7 @@ main(int argc, char **argv)
 	}
 	if (ncrit == 0 || ncal == 0 || optind >= argc)
 		goto usage;
-	char *dir = paths_assets_dir(assets);
-	if (!assets && !is_dir(dir) && is_dir("assets")) {
-		free(dir);
-		dir = xstrdup("assets");
-	}
+	char *dir = paths_assets_dir_here(assets);
 	struct diags d = {0};
 	struct lexicon *lx;
 	struct scorer *sc;
