@@ -203,7 +203,7 @@ eval: all $(B)/tools/eval
 # replies, never on the dev or held-out sets; its threshold is set on
 # calib.jsonl and the dev set together.
 MODEL_TRAIN := tests/data/eval/tune.jsonl tests/data/eval/tune2.jsonl \
-	$(sort $(wildcard tests/data/score/*.jsonl))
+	$(sort $(wildcard tests/data/train/*.jsonl tests/data/score/*.jsonl))
 model: $(B)/tools/train
 	$(B)/tools/train -c calm -c restate -k tests/data/eval/calib.jsonl \
 		-k ../shared/data/dev.jsonl -o assets/model/en.json $(MODEL_TRAIN)

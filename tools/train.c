@@ -12,7 +12,7 @@
  * the model's probability is at least the threshold" agrees best with
  * their labels (the mean of the files' Cohen's kappas; ties to the lower
  * threshold).  Writes the model of every CRITERION, with weights under
- * 0.1 in size dropped, as JSON to OUT (stdout by default) and a summary
+ * 0.2 in size dropped, as JSON to OUT (stdout by default) and a summary
  * to stderr.  The model in ASSETS is not read. */
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -35,7 +35,7 @@
 #define PASSES 30
 #define RATE 0.2
 #define L2 0.001
-#define PRUNE 0.1
+#define PRUNE 0.2
 
 struct feat {
 	uint32_t ix;
