@@ -243,33 +243,62 @@ in_offer(const struct scorer *s, size_t tk)
 	return false;
 }
 
-/* Distinct stems named, outside offers, of facts that say what went wrong
- * (not wishes): two of them restate the problem even from two facts
- * ("waiting all day for an engineer"). */
+/* Does hit i name a fact of what went wrong (not a wish), outside an
+ * offer? */
+static bool
+names_problem(const struct scorer *s, const struct fc_ent *fe,
+    const uint32_t *hits, const uint32_t *ent, size_t i)
+{
+	if (in_offer(s, hits[i]))
+		return false;
+	const struct overlap_set *os = &fe->set;
+	uint64_t units = os->ent[ent[i]].units;
+	for (size_t u = 0; u < os->nunits; u++) {
+		size_t f = os->unit_fact[u];
+		if ((units & ((uint64_t)1 << u)) &&
+		    (f >= 64 || !(fe->wish & ((uint64_t)1 << f))))
+			return true;
+	}
+	return false;
+}
+
+/* Distinct stems named (names_problem()): two of them restate the
+ * problem even from two facts ("waiting in all day for an engineer"). */
 static size_t
 problem_words(const struct scorer *s, const struct fc_ent *fe,
     const uint32_t *hits, const uint32_t *ent, size_t nh)
 {
-	const struct overlap_set *os = &fe->set;
-	uint32_t seen[32];
+	uint32_t seen[2];
 	size_t n = 0;
 	for (size_t i = 0; i < nh && n < 2; i++) {
 		bool dup = false;
 		for (size_t k = 0; k < n; k++)
 			dup |= seen[k] == ent[i];
-		if (dup || in_offer(s, hits[i]))
-			continue;
-		uint64_t units = os->ent[ent[i]].units;
-		for (size_t u = 0; u < os->nunits; u++) {
-			size_t f = os->unit_fact[u];
-			if ((units & ((uint64_t)1 << u)) &&
-			    (f >= 64 || !(fe->wish & ((uint64_t)1 << f)))) {
-				seen[n++] = ent[i];
-				break;
-			}
-		}
+		if (!dup && names_problem(s, fe, hits, ent, i))
+			seen[n++] = ent[i];
 	}
 	return n;
+}
+
+/* Is a word that names the problem (names_problem()) in the sentence of a
+ * genuine apology ("Sorry about the ban", "I'm sorry the clean didn't
+ * happen")?  One such word restates the problem. */
+static bool
+apology_word(const struct scorer *s, const struct fc_ent *fe,
+    const uint32_t *hits, const uint32_t *ent, size_t nh)
+{
+	for (size_t i = 0; i < nh; i++) {
+		if (!names_problem(s, fe, hits, ent, i))
+			continue;
+		uint32_t sent = s->tok.v[hits[i]].sent;
+		for (size_t j = 0; j < s->m.n; j++) {
+			const struct lex_match *x = &s->m.v[j];
+			if (x->cat == LC_APOLOGY && !s->dead[j] &&
+			    s->tok.v[x->start].sent == sent)
+				return true;
+		}
+	}
+	return false;
 }
 
 void
@@ -288,7 +317,8 @@ score_restate(struct score_run *r)
 	size_t best = res.unit_hits[res.best_unit];
 	bool found = best >= 2 || (res.distinct >= 2 && res.specific >= 1) ||
 	    (ctx->nfacts > 0 && res.distinct >= 2 &&
-	    problem_words(s, fe, hits, ent, nh) >= 2);
+	    problem_words(s, fe, hits, ent, nh) >= 2) ||
+	    (ctx->nfacts > 0 && apology_word(s, fe, hits, ent, nh));
 	bool check_back = false;
 	for (size_t i = 0; i < s->m.n; i++)
 		if (s->m.v[i].cat == LC_CHECK_BACK)
