@@ -206,7 +206,8 @@ MODEL_TRAIN := tests/data/eval/tune.jsonl tests/data/eval/tune2.jsonl \
 	$(sort $(wildcard tests/data/train/*.jsonl tests/data/score/*.jsonl))
 model: $(B)/tools/train
 	$(B)/tools/train -c calm -c restate -k tests/data/eval/calib.jsonl \
-		-k ../shared/data/dev.jsonl -o assets/model/en.json $(MODEL_TRAIN)
+		-k ../shared/data/dev.jsonl $(addprefix -s ,$(wildcard scenarios/*.json)) \
+		-o assets/model/en.json $(MODEL_TRAIN)
 
 bench: all $(B)/tools/bench
 	@./tools/bench.sh $(B)/tools/bench

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lib.h"
+#include "scenario.h"
 #include "score.h"
 #include "xalloc.h"
 
@@ -423,6 +424,42 @@ restate_of(struct scorer *s, const struct score_ctx *ctx, const char *r,
 	grading_free(&g);
 }
 
+/* Every model reply the shipped scenarios offer a trainee is graded calm:
+ * neither a rule nor the learned model may call the example un-calm. */
+START_TEST(test_model_replies_calm)
+{
+	size_t n = 0, checked = 0;
+	char **names = test_list_names("scenarios", ".json", &n);
+	ck_assert_uint_gt(n, 0);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("scenarios/%s.json", names[i]);
+		struct scenario scn;
+		struct diags d = {0};
+		ck_assert_int_eq(scenario_load(&scn, path, &d), 0);
+		for (size_t j = 0; j < scn.nnodes; j++) {
+			const char *m = scn.nodes[j].model_reply;
+			if (m == NULL)
+				continue;
+			struct grading g;
+			grading_init(&g);
+			score_reply(sc, NULL, m, strlen(m), &g);
+			if (!g.crit[CRIT_CALM].detected)
+				ck_abort_msg("%s, node %s: model reply graded un-calm "
+				    "(%s): %s", path, scn.nodes[j].id,
+				    g.crit[CRIT_CALM].nev ?
+				    g.crit[CRIT_CALM].ev[0].why : "?", m);
+			grading_free(&g);
+			checked++;
+		}
+		scenario_free(&scn);
+		diags_free(&d);
+		free(path);
+	}
+	test_free_names(names, n);
+	ck_assert_uint_gt(checked, 100);
+}
+END_TEST
+
 START_TEST(test_fact_cache)
 {
 	static const char *const pa[] = {"a birthday present"};
@@ -493,6 +530,7 @@ score_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_empty_and_null);
+	tcase_add_test(tc, test_model_replies_calm);
 	tcase_add_test(tc, test_apology_met_when_not_at_fault);
 	tcase_add_test(tc, test_not_terminated_and_nul);
 	tcase_add_test(tc, test_unicode);

@@ -1,10 +1,11 @@
 /* train.c: learn the word model (assets/model/<lang>.json).
  *
  * usage: train -c CRITERION [-c ...] -k CALIBRATION.jsonl [-k ...]
- *              [-a ASSETS] [-o OUT] TRAIN.jsonl...
+ *              [-s SCENARIO.json ...] [-a ASSETS] [-o OUT] TRAIN.jsonl...
  * For each CRITERION: reads labelled replies (the eval format: "reply" and
  * "labels"; lines without a label for it are skipped), turns each reply
- * into the features of tone_features() (tone.h), each counted once, fits a
+ * into the features of tone_features() (tone.h), each counted once (for
+ * calm, each model reply of a SCENARIO too, as calm), fits a
  * logistic regression by stochastic gradient descent: 30 passes, rate 0.2,
  * L2 0.001, a fixed shuffle, so the same input gives the same model.  Then
  * it grades each CALIBRATION file (up to 4) with the rules alone and picks
@@ -25,6 +26,7 @@
 #include "grading.h"
 #include "lexicon.h"
 #include "paths.h"
+#include "scenario.h"
 #include "score.h"
 #include "stats.h"
 #include "text.h"
@@ -377,12 +379,35 @@ trainset_free(struct trainset *ts)
 	text_map_free(&ts->names);
 }
 
-/* Fit criterion tr->c on the files, then set its threshold on the
- * calibration files.  Returns -1 on a bad file. */
+/* A scenario's model replies are calm by construction: examples with
+ * calm = 1 (tools/train -s). */
+static int
+add_model_replies(const char *path, struct add_ctx *ac, struct diags *d)
+{
+	struct scenario sc;
+	if (scenario_load(&sc, path, d) < 0) {
+		scenario_free(&sc);
+		return -1;
+	}
+	for (size_t i = 0; i < sc.nnodes; i++) {
+		if (sc.nodes[i].model_reply == NULL)
+			continue;
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "reply", sc.nodes[i].model_reply);
+		add_example(o, 1, ac);
+		cJSON_Delete(o);
+	}
+	scenario_free(&sc);
+	return 0;
+}
+
+/* Fit criterion tr->c on the files (and, for calm, the model replies of
+ * the scenarios), then set its threshold on the calibration files.
+ * Returns -1 on a bad file. */
 static int
 train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
-    char **files, int nfiles, const char *const *calfile, int ncal,
-    struct diags *d)
+    char **files, int nfiles, const char *const *scen, int nscen,
+    const char *const *calfile, int ncal, struct diags *d)
 {
 	const char *name = criterion_name(tr->c);
 	struct add_ctx ac = {.ts = &tr->ts, .lx = lx};
@@ -390,6 +415,9 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 	ac.col.ts = &tr->ts;
 	for (int i = 0; i < nfiles; i++)
 		if (each_line(files[i], name, add_example, &ac) < 0)
+			return -1;
+	for (int i = 0; tr->c == CRIT_CALM && i < nscen; i++)
+		if (add_model_replies(scen[i], &ac, d) < 0)
 			return -1;
 	free(ac.col.seen);
 	text_tokens_free(&ac.tok);
@@ -438,12 +466,14 @@ int
 main(int argc, char **argv)
 {
 	const char *assets = NULL, *calfile[4], *outpath = NULL;
+	const char **scen = xcalloc((size_t)argc + 1, sizeof *scen);
 	struct trained tr[CRIT_COUNT];
-	int opt, ncal = 0, ncrit = 0;
+	int opt, ncal = 0, ncrit = 0, nscen = 0;
 	memset(tr, 0, sizeof tr);
-	while ((opt = getopt(argc, argv, "a:c:k:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "a:c:k:o:s:")) != -1) {
 		switch (opt) {
 		case 'a': assets = optarg; break;
+		case 's': scen[nscen++] = optarg; break;
 		case 'c': {
 			int crit = -1;
 			for (int c = 0; c < CRIT_COUNT; c++)
@@ -485,7 +515,7 @@ main(int argc, char **argv)
 	size_t nreplies = 0;
 	for (int i = 0; i < ncrit; i++) {
 		if (train_one(&tr[i], lx, sc, argv + optind, argc - optind,
-		    calfile, ncal, &d) < 0) {
+		    scen, nscen, calfile, ncal, &d) < 0) {
 			diags_print(&d, stderr);
 			return 2;
 		}
@@ -517,12 +547,14 @@ main(int argc, char **argv)
 		free(tr[i].w);
 		trainset_free(&tr[i].ts);
 	}
+	free(scen);
 	scorer_free(sc);
 	lexicon_free(lx);
 	diags_free(&d);
 	return 0;
 usage:
 	fprintf(stderr, "usage: train -c CRITERION [-c ...] -k CALIBRATION.jsonl "
-	    "[-k ...] [-a ASSETS] [-o OUT] TRAIN.jsonl...\n");
+	    "[-k ...] [-s SCENARIO.json ...] [-a ASSETS] [-o OUT] "
+	    "TRAIN.jsonl...\n");
 	return 2;
 }
