@@ -331,6 +331,10 @@ score_model_vetoes(struct score_run *r, enum criterion c)
 		return false;
 	tone_cues(s->tone, c, t, &s->trun);
 	const struct tone_run *run = &s->trun;
+	/* A low probability alone is no reason: a word must weigh against
+	 * it clearly (the model's "cue"), and that word is what we cite. */
+	if (run->ncue == 0 || run->cue[0].w > -s->tone->crit[c].cue)
+		return false;
 	size_t a = 0, b;
 	while (a < t->n && t->v[a].sent != run->worst)
 		a++;

@@ -100,9 +100,10 @@ struct score_run {
 };
 
 /* Does the learned model (tone.h) judge criterion c's behaviour absent
- * although the rules found it?  Then it cites the sentence that weighed
- * most against, naming its words, with the model's reason for c.  False
- * when there is no model for c or it is switched off. */
+ * although the rules found it (probability under the threshold, and a
+ * word of the worst sentence weighing at least "cue" against)?  Then it
+ * cites that sentence, naming its heaviest words, with the model's reason
+ * for c.  False when there is no model for c or it is switched off. */
 bool score_model_vetoes(struct score_run *r, enum criterion c);
 
 /* Each step fills part of r->g (score_mark.c, score_criteria.c, ...). */

@@ -324,8 +324,10 @@ score_restate(struct score_run *r)
 		if (s->m.v[i].cat == LC_CHECK_BACK)
 			check_back = true;
 	/* The words name the problem, but the learned model may read the
-	 * reply as something else: a denial, a lecture, a stock line. */
-	bool vetoed = found && score_model_vetoes(r, CRIT_RESTATE);
+	 * reply as something else: a denial, a lecture, a stock line.  Only
+	 * with given facts: it learnt from replies that had them. */
+	bool vetoed = found && ctx->nfacts > 0 &&
+	    score_model_vetoes(r, CRIT_RESTATE);
 	if (vetoed)
 		found = false;
 	c->detected = found;

@@ -160,7 +160,7 @@ load_crit(struct tone_crit *tc, struct text_map *words,
     const struct jsondoc *doc, struct diags *d, const cJSON *obj,
     const char *path)
 {
-	static const char *const keys[] = {"threshold", "bias", "why",
+	static const char *const keys[] = {"threshold", "cue", "bias", "why",
 	    "weights", NULL};
 	if (!cJSON_IsObject(obj)) {
 		jd_error(doc, d, obj, path, "must be an object, not %s",
@@ -171,6 +171,8 @@ load_crit(struct tone_crit *tc, struct text_map *words,
 	double num;
 	if (jd_number(doc, d, obj, path, "threshold", true, 0, 1, &num))
 		tc->threshold = num;
+	if (jd_number(doc, d, obj, path, "cue", false, 0, 1e6, &num))
+		tc->cue = num;
 	if (jd_number(doc, d, obj, path, "bias", true, -1e6, 1e6, &num))
 		tc->bias = num;
 	const char *why;

@@ -41,6 +41,8 @@ struct tone_crit {
 	bool on;            /* the model has this criterion */
 	double bias;
 	double threshold;   /* below it, the behaviour is taken as absent */
+	double cue;         /* ... when a cue of the worst sentence weighs
+	                     * at least this much against it */
 	char *why;          /* owned: the reason given when it is */
 	double wq, wx, wy;  /* the weights of the counts */
 	float *w;           /* owned: the word features' weights */

@@ -9,12 +9,16 @@
  * logistic regression by stochastic gradient descent: 30 passes, rate 0.2,
  * L2 0.001, a fixed shuffle, so the same input gives the same model.  Then
  * it grades each CALIBRATION file (up to 4) with the rules alone and picks
- * the threshold (0.05 ... 0.95) at which "the rules find the behaviour and
- * the model's probability is at least the threshold" agrees best with
- * their labels (the mean of the files' Cohen's kappas; ties to the lower
- * threshold).  Writes the model of every CRITERION, with weights under
- * 0.2 in size dropped, as JSON to OUT (stdout by default) and a summary
- * to stderr.  The model in ASSETS is not read. */
+ * the threshold (0.05 ... 0.95) and the cue weight (0 ... 2; at least 1
+ * for calm) at which "the rules find the behaviour, unless the model's
+ * probability is under the threshold and a word weighs at least the cue
+ * against it" agrees best with their labels (the mean of the files'
+ * Cohen's kappas), among those that call none of the SCENARIOs' model
+ * replies un-calm.  It learns only from replies in which the rules find
+ * the behaviour: those are the ones it judges.  Writes the model of every
+ * CRITERION, with weights under 0.2 in size dropped, as JSON to OUT
+ * (stdout by default) and a summary to stderr.  The model in ASSETS is not
+ * read. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
@@ -143,9 +147,59 @@ each_line(const char *path, const char *crit, line_fn fn, void *arg)
 	return 0;
 }
 
+/* Do the rules alone (sc) find criterion c in the reply of line o, in its
+ * context (customer, at_fault, facts as strings or {"text",
+ * "paraphrases"})? */
+static bool
+rules_find(struct scorer *sc, const cJSON *o, enum criterion c)
+{
+	const char *reply = cJSON_GetObjectItem(o, "reply")->valuestring;
+	const cJSON *cu = cJSON_GetObjectItem(o, "customer");
+	const cJSON *af = cJSON_GetObjectItem(o, "at_fault");
+	const cJSON *facts = cJSON_GetObjectItem(o, "facts");
+	size_t nf = cJSON_IsArray(facts) ? (size_t)cJSON_GetArraySize(facts) : 0;
+	struct score_fact *fv = xcalloc(nf + 1, sizeof *fv);
+	const char ***para = xcalloc(nf + 1, sizeof *para);
+	size_t k = 0;
+	const cJSON *f;
+	cJSON_ArrayForEach(f, facts) {
+		const cJSON *t = cJSON_IsObject(f) ? cJSON_GetObjectItem(f, "text") : f;
+		if (!cJSON_IsString(t))
+			continue;
+		fv[k].text = t->valuestring;
+		const cJSON *ps = cJSON_IsObject(f) ?
+		    cJSON_GetObjectItem(f, "paraphrases") : NULL;
+		size_t np = cJSON_IsArray(ps) ? (size_t)cJSON_GetArraySize(ps) : 0;
+		para[k] = xcalloc(np + 1, sizeof *para[k]);
+		size_t j = 0;
+		const cJSON *x;
+		cJSON_ArrayForEach(x, ps)
+			if (cJSON_IsString(x))
+				para[k][j++] = x->valuestring;
+		fv[k].paraphrases = para[k];
+		fv[k].nparaphrases = j;
+		k++;
+	}
+	struct score_ctx ctx = {
+		.customer = cJSON_IsString(cu) ? cu->valuestring : NULL,
+		.at_fault = !cJSON_IsFalse(af), .facts = fv, .nfacts = k};
+	struct grading g;
+	grading_init(&g);
+	score_reply(sc, &ctx, reply, strlen(reply), &g);
+	bool found = g.crit[c].detected;
+	grading_free(&g);
+	for (size_t i = 0; i < k; i++)
+		free(para[i]);
+	free(para);
+	free(fv);
+	return found;
+}
+
 struct add_ctx {
 	struct trainset *ts;
 	const struct lexicon *lx;
+	struct scorer *sc;      /* the rules alone */
+	enum criterion c;
 	struct text_tokens tok;
 	struct collect col;
 };
@@ -155,6 +209,11 @@ add_example(const cJSON *o, int y, void *arg)
 {
 	struct add_ctx *ac = arg;
 	struct trainset *ts = ac->ts;
+	/* The model only ever judges replies in which the rules found the
+	 * behaviour (it vetoes): it learns from those alone, so that what it
+	 * takes as usual is what the rules let through. */
+	if (!rules_find(ac->sc, o, ac->c))
+		return;
 	const char *reply = cJSON_GetObjectItem(o, "reply")->valuestring;
 	text_tokenize(&ac->lx->norm, reply, strlen(reply), &ac->tok);
 	ts->ex = xgrow(ts->ex, &ts->cex, ts->nex + 1, sizeof *ts->ex);
@@ -264,7 +323,7 @@ static const char *const crit_why[CRIT_COUNT] = {
 /* A model's criterion section: "name": {...}.  Sets *nkept. */
 static void
 put_section(FILE *out, const struct trainset *ts, const double *w,
-    enum criterion c, double th, size_t *nkept)
+    enum criterion c, double th, double cue, size_t *nkept)
 {
 	size_t *ord = xcalloc(ts->nname + 1, sizeof *ord);
 	size_t no = 0;
@@ -274,8 +333,8 @@ put_section(FILE *out, const struct trainset *ts, const double *w,
 	sort_ts = ts;
 	qsort(ord, no, sizeof *ord, by_name);
 	put_string(out, criterion_name(c));
-	fprintf(out, ": {\n   \"threshold\": %.2f,\n   \"bias\": %.4f,\n"
-	    "   \"why\": ", th, w[0]);
+	fprintf(out, ": {\n   \"threshold\": %.2f,\n   \"cue\": %.1f,\n"
+	    "   \"bias\": %.4f,\n   \"why\": ", th, cue, w[0]);
 	put_string(out, crit_why[c]);
 	fputs(",\n   \"weights\": {", out);
 	for (size_t i = 0; i < no; i++) {
@@ -318,6 +377,20 @@ close_text(FILE *out)
 	}
 }
 
+/* The cue weights tried: how much a word of the worst sentence must weigh
+ * against the behaviour for a veto.  For calm never less than 1: calling a
+ * reply un-calm must rest on a word that clearly counts, which the grading
+ * then cites (with any word at all, "She" or "Our" were cited for polite
+ * replies). */
+#define NCUE 5
+static const double cue_grid[NCUE] = {0, 0.5, 1.0, 1.5, 2.0};
+
+static double
+min_cue(enum criterion c)
+{
+	return c == CRIT_CALM ? 1.0 : 0;
+}
+
 struct calib {
 	struct scorer *sc;
 	const struct tone *tm;
@@ -325,8 +398,9 @@ struct calib {
 	enum criterion crit;
 	struct text_tokens tok;
 	struct tone_run run;
-	struct stats_confusion conf[4][19], rules[4];
+	struct stats_confusion conf[4][19][NCUE], rules[4];
 	int file;
+	size_t vetoed[19][NCUE]; /* model replies the model would veto */
 };
 
 static void
@@ -334,37 +408,51 @@ calib_one(const cJSON *o, int y, void *arg)
 {
 	struct calib *cb = arg;
 	const char *reply = cJSON_GetObjectItem(o, "reply")->valuestring;
-	const cJSON *cu = cJSON_GetObjectItem(o, "customer");
-	const cJSON *af = cJSON_GetObjectItem(o, "at_fault");
-	const cJSON *facts = cJSON_GetObjectItem(o, "facts");
-	size_t nf = cJSON_IsArray(facts) ? (size_t)cJSON_GetArraySize(facts) : 0;
-	struct score_fact *fv = xcalloc(nf + 1, sizeof *fv);
-	size_t k = 0;
-	const cJSON *f;
-	cJSON_ArrayForEach(f, facts)
-		if (cJSON_IsString(f))
-			fv[k++].text = f->valuestring;
-	struct score_ctx ctx = {
-		.customer = cJSON_IsString(cu) ? cu->valuestring : NULL,
-		.at_fault = !cJSON_IsFalse(af), .facts = fv, .nfacts = k};
-	struct grading g;
-	grading_init(&g);
-	score_reply(cb->sc, &ctx, reply, strlen(reply), &g);
-	bool rule = g.crit[cb->crit].detected;
-	grading_free(&g);
-	free(fv);
+	bool rule = rules_find(cb->sc, o, cb->crit);
 	text_tokenize(&cb->lx->norm, reply, strlen(reply), &cb->tok);
 	double p = tone_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
+	tone_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
+	double worst = cb->run.ncue ? cb->run.cue[0].w : 0;
 	stats_add(&cb->rules[cb->file], y, rule);
 	for (int t = 0; t < 19; t++)
-		stats_add(&cb->conf[cb->file][t], y, rule && p >= 0.05 * (t + 1));
+		for (int u = 0; u < NCUE; u++)
+			stats_add(&cb->conf[cb->file][t][u], y, rule &&
+			    !(p < 0.05 * (t + 1) && cb->run.ncue &&
+			    worst <= -cue_grid[u]));
+}
+
+/* Count, per threshold and cue, the scenarios' model replies (calm by
+ * construction) the model would call un-calm. */
+static int
+veto_model_replies(const char *path, struct calib *cb, struct diags *d)
+{
+	struct scenario sc;
+	if (scenario_load(&sc, path, d) < 0) {
+		scenario_free(&sc);
+		return -1;
+	}
+	for (size_t i = 0; i < sc.nnodes; i++) {
+		const char *m = sc.nodes[i].model_reply;
+		if (m == NULL)
+			continue;
+		text_tokenize(&cb->lx->norm, m, strlen(m), &cb->tok);
+		double p = tone_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
+		tone_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
+		double worst = cb->run.ncue ? cb->run.cue[0].w : 0;
+		for (int t = 0; t < 19; t++)
+			for (int u = 0; u < NCUE; u++)
+				cb->vetoed[t][u] += p < 0.05 * (t + 1) &&
+				    cb->run.ncue && worst <= -cue_grid[u];
+	}
+	scenario_free(&sc);
+	return 0;
 }
 
 struct trained {
 	enum criterion c;
 	struct trainset ts;
 	double *w;
-	double th;
+	double th, cue;
 };
 
 static void
@@ -410,7 +498,7 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
     const char *const *calfile, int ncal, struct diags *d)
 {
 	const char *name = criterion_name(tr->c);
-	struct add_ctx ac = {.ts = &tr->ts, .lx = lx};
+	struct add_ctx ac = {.ts = &tr->ts, .lx = lx, .sc = sc, .c = tr->c};
 	text_tokens_init(&ac.tok);
 	ac.col.ts = &tr->ts;
 	for (int i = 0; i < nfiles; i++)
@@ -428,7 +516,7 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 	size_t len, no;
 	FILE *out = open_text(&text, &len);
 	put_head(out, tr->ts.nex);
-	put_section(out, &tr->ts, tr->w, tr->c, 0.5, &no);
+	put_section(out, &tr->ts, tr->w, tr->c, 0.5, 0, &no);
 	close_text(out);
 	struct tone *tm;
 	if (tone_parse("(trained model)", text, len, &tm, d) < 0)
@@ -440,22 +528,38 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 	for (cb.file = 0; cb.file < ncal; cb.file++)
 		if (each_line(calfile[cb.file], name, calib_one, &cb) < 0)
 			return -1;
-	double mean[19];
-	int best = 0;
+	for (int i = 0; tr->c == CRIT_CALM && i < nscen; i++)
+		if (veto_model_replies(scen[i], &cb, d) < 0)
+			return -1;
+	double bestm = -2;
+	int best = 0, bestu = 0;
 	for (int t = 0; t < 19; t++) {
-		mean[t] = 0;
-		for (int k = 0; k < ncal; k++)
-			mean[t] += stats_kappa(&cb.conf[k][t]) / ncal;
-		if (mean[t] > mean[best] + 1e-9)
-			best = t;
+		for (int u = 0; u < NCUE; u++) {
+			double m = 0;
+			for (int k = 0; k < ncal; k++)
+				m += stats_kappa(&cb.conf[k][t][u]) / ncal;
+			/* never one that calls a model reply un-calm; ties:
+			 * the lower threshold, then the higher cue */
+			if (cb.vetoed[t][u] > 0 || cue_grid[u] < min_cue(tr->c))
+				continue;
+			if (m > bestm + 1e-9 || (m > bestm - 1e-9 &&
+			    t == best && u > bestu)) {
+				bestm = m;
+				best = t;
+				bestu = u;
+			}
+		}
 	}
 	tr->th = 0.05 * (best + 1);
+	tr->cue = cue_grid[bestu];
 	fprintf(stderr, "train: %s: %zu replies, %zu features (%zu kept); "
-	    "threshold %.2f\n", name, tr->ts.nex, tr->ts.nname, no, tr->th);
+	    "threshold %.2f, cue %.1f\n", name, tr->ts.nex, tr->ts.nname, no,
+	    tr->th, tr->cue);
 	for (int k = 0; k < ncal; k++)
 		fprintf(stderr, "train: %s: calibration %s: kappa %.3f with the "
 		    "rules alone, %.3f with the model\n", name, calfile[k],
-		    stats_kappa(&cb.rules[k]), stats_kappa(&cb.conf[k][best]));
+		    stats_kappa(&cb.rules[k]),
+		    stats_kappa(&cb.conf[k][best][bestu]));
 	text_tokens_free(&cb.tok);
 	tone_run_free(&cb.run);
 	tone_free(tm);
@@ -530,7 +634,8 @@ main(int argc, char **argv)
 	for (int i = 0; i < ncrit; i++) {
 		if (i)
 			fputs(",\n  ", mem);
-		put_section(mem, &tr[i].ts, tr[i].w, tr[i].c, tr[i].th, &no);
+		put_section(mem, &tr[i].ts, tr[i].w, tr[i].c, tr[i].th, tr[i].cue,
+		    &no);
 	}
 	close_text(mem);
 	FILE *out = stdout;
