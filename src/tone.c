@@ -103,11 +103,16 @@ crit_free(struct tone_crit *tc)
 	memset(tc, 0, sizeof *tc);
 }
 
-/* The slot of pair key k in tc's pair table (where it is or would go). */
+/* The slot of pair key k in tc's pair table (where it is or would go).
+ * The slot comes from the high half of a 64-bit product, which every bit
+ * of k reaches: the middle bits of a 32-bit product left the high bits of
+ * the first word's pid out, so pairs of one second word crowded together
+ * and a lookup that missed (most do) walked long runs of slots. */
 static size_t
 pair_slot(const struct tone_crit *tc, uint32_t k)
 {
-	size_t i = (size_t)(k * 0x9E3779B1u >> 7) & tc->pmask;
+	size_t i = (size_t)((uint64_t)k * 0x9E3779B97F4A7C15ull >> 32) &
+	    tc->pmask;
 	while (tc->pkey[i] != 0 && tc->pkey[i] != k)
 		i = (i + 1) & tc->pmask;
 	return i;
