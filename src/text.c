@@ -88,10 +88,22 @@ text_norm_index(struct text_norm *nm)
 /* The vocabulary id of w[0..n) (hash h, no NUL byte in it), or -1.
  * w[0..8) must be readable whatever n (scan_word()'s buffer is). */
 static inline __attribute__((always_inline)) int32_t
+vocab_get_short(const struct text_norm *nm, const char *w, size_t n,
+    uint32_t h);
+
+static inline __attribute__((always_inline)) int32_t
 vocab_get(const struct text_norm *nm, const char *w, size_t n, uint32_t h)
 {
 	if (n > 8 || nm->vfast == NULL || nm->vfast_n != nm->vocab.n)
 		return text_map_get_h(&nm->vocab, w, n, h);
+	return vocab_get_short(nm, w, n, h);
+}
+
+/* vocab_get() of a word of at most 8 bytes when nm->vfast is current. */
+static inline __attribute__((always_inline)) int32_t
+vocab_get_short(const struct text_norm *nm, const char *w, size_t n,
+    uint32_t h)
+{
 	uint64_t key;
 	memcpy(&key, w, 8);
 	/* Keep the first n bytes (in memory order), 1 <= n <= 8. */
@@ -222,6 +234,9 @@ struct tk {
 	struct text_tokens *t;
 	uint32_t sent;
 	bool sent_open;     /* a token has been emitted in this sentence */
+	bool vfast;         /* nm has words, and its table of short ones is
+	                     * current: emit_word_fast() looks words up there
+	                     * without testing it for each */
 };
 
 /* id: the vocabulary id of norm[0..n) when known, else ID_UNKNOWN. */
@@ -424,7 +439,8 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 	const struct text_norm *nm = k->nm;
 	if (n == 0)
 		return;
-	if (nm == NULL || nm->vocab.n == 0) {
+	/* Without the table (or words), emit_word() does all below. */
+	if (!k->vfast) {
 		emit_word(k, w, n, start, end, flags, true);
 		return;
 	}
@@ -434,7 +450,8 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 		emit_word(k, w, n, start, end, flags, true);
 		return;
 	}
-	int32_t vid = vocab_get(nm, w, n, h);
+	int32_t vid = n > 8 ? text_map_get_h(&nm->vocab, w, n, h) :
+	    vocab_get_short(nm, w, n, h);
 	if (vid < 0) {
 		emit_unknown(k, w, n, start, end, flags, h);
 		return;
@@ -921,7 +938,8 @@ void
 text_tokenize_memo(const struct text_norm *nm, const char *s, size_t len,
     struct text_tokens *t, struct text_memo *memo)
 {
-	struct tk k = {nm, memo, t, 0, false};
+	struct tk k = {nm, memo, t, 0, false, nm && nm->vocab.n && nm->vfast &&
+	    nm->vfast_n == nm->vocab.n};
 	t->n = 0;
 	t->blen = 0;
 	size_t i = 0;
