@@ -641,7 +641,7 @@ static const uint8_t ascii_punct[128] = {
 
 /* The vocabulary id of the one-byte word c (through the compact table). */
 static int32_t
-char_id(const struct tk *k, char c)
+char_id_slow(const struct tk *k, char c)
 {
 	const struct text_norm *nm = k->nm;
 	if (nm == NULL)
@@ -652,6 +652,16 @@ char_id(const struct tk *k, char c)
 		return nm->ascii_id[(unsigned char)c];
 	char b[8] = {c};
 	return vocab_get(nm, b, 1, text_map_hash_fast(b, 1));
+}
+
+/* char_id_slow() inline for the common case: k->vfast says the table is
+ * valid (its ids are vocab_get()'s). */
+static inline __attribute__((always_inline)) int32_t
+char_id(const struct tk *k, char c)
+{
+	if (k->vfast && (unsigned char)c < 128)
+		return k->nm->ascii_id[(unsigned char)c];
+	return char_id_slow(k, c);
 }
 
 /* Emit the ASCII punctuation s[i] (kind pa, see ascii_punct) and, after
@@ -836,8 +846,8 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	struct text_tokens *t = k->t;
-	if (len - i < 8 || t->buf == NULL ||
-	    t->blen + TEXT_MAX_NORM + 8 > t->bcap)
+	/* (Without a buffer, bcap is 0.) */
+	if (len - i < 8 || t->blen + TEXT_MAX_NORM + 8 > t->bcap)
 		return scan_word(k, s, len, i);
 	char *w = t->buf + t->blen;
 	unsigned seen;
