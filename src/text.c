@@ -480,6 +480,17 @@ in_list(const char *w, size_t n, const char *const *list)
 	return false;
 }
 
+/* The second words of contractions, each padded to 8 bytes so that
+ * vocab_get() can read its 8 bytes (and no strlen() is needed). */
+enum { SW_NOT, SW_US, SW_IS, SW_S, SW_AM, SW_ARE, SW_HAVE, SW_WILL,
+	SW_WOULD, SW_NONE };
+static const char second_words[SW_NONE][8] = {
+	[SW_NOT] = "not", [SW_US] = "us", [SW_IS] = "is", [SW_S] = "'s",
+	[SW_AM] = "am", [SW_ARE] = "are", [SW_HAVE] = "have",
+	[SW_WILL] = "will", [SW_WOULD] = "would",
+};
+static const uint8_t second_len[SW_NONE] = {3, 2, 2, 2, 2, 3, 4, 4, 5};
+
 /* A written word, lower-cased into w[0..n), apostrophe at ap (or n). */
 static void
 emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
@@ -492,17 +503,16 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 	const char *cl = w + ap + 1;
 	size_t cn = n - ap - 1;
 	size_t bn = ap;
-	const char *second = NULL;
-	bool same = true; /* base is w[0 .. bn) */
+	int second = SW_NONE;
+	bool same = true; /* base is w[0 .. bn); else it is in base */
 	char base[TEXT_MAX_NORM + 8];
 	if (bn > TEXT_MAX_NORM)
 		bn = TEXT_MAX_NORM;
-	memcpy(base, w, bn);
-	base[bn] = '\0';
 #define CL(s) (cn == sizeof(s) - 1 && memcmp(cl, s, sizeof(s) - 1) == 0)
-	if (CL("t") && bn >= 2 && base[bn - 1] == 'n') {
+	if (CL("t") && bn >= 2 && w[bn - 1] == 'n') {
 		same = false;
 		bn--;
+		memcpy(base, w, bn);
 		base[bn] = '\0';
 		if (strcmp(base, "ca") == 0)
 			strcpy(base, "can");
@@ -515,27 +525,27 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 		else
 			same = true;
 		bn = strlen(base);
-		second = "not";
+		second = SW_NOT;
 	} else if (CL("s")) {
-		if (bn == 3 && memcmp(base, "let", 3) == 0)
-			second = "us";
-		else if (in_list(base, bn, is_bases))
-			second = "is";
+		if (bn == 3 && memcmp(w, "let", 3) == 0)
+			second = SW_US;
+		else if (in_list(w, bn, is_bases))
+			second = SW_IS;
 		else
-			second = "'s";
+			second = SW_S;
 	} else if (CL("m")) {
-		second = "am";
+		second = SW_AM;
 	} else if (CL("re")) {
-		second = "are";
+		second = SW_ARE;
 	} else if (CL("ve")) {
-		second = "have";
+		second = SW_HAVE;
 	} else if (CL("ll")) {
-		second = "will";
+		second = SW_WILL;
 	} else if (CL("d")) {
-		second = "would";
+		second = SW_WOULD;
 	}
 #undef CL
-	if (second == NULL) {
+	if (second == SW_NONE) {
 		/* o'clock, O'Brien: one word without the apostrophe's split. */
 		emit_word(k, w, n, start, end, flags, true);
 		return;
@@ -546,10 +556,9 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 	else
 		emit_word(k, base, bn, start, end, flags, true);
 	/* The second word's id through the short words' table. */
-	char sw[8] = {0};
-	size_t sn = strlen(second);
-	memcpy(sw, second, sn);
-	emit_id(k, second, sn, start, end, TOK_WORD,
+	const char *sw = second_words[second];
+	size_t sn = second_len[second];
+	emit_id(k, sw, sn, start, end, TOK_WORD,
 	    (uint8_t)((flags & ~(TF_CAPS | TF_CAP1)) | TF_SUB),
 	    k->nm ? vocab_get(k->nm, sw, sn, text_map_hash_fast(sw, sn)) : -1);
 }
