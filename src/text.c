@@ -848,22 +848,32 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 
 /* scan_word() of an ASCII word, inline for the common cases: fewer than 8
  * letters and digits that nothing continues (no apostrophe, UTF-8 or '@'
- * after them), or two such runs joined by an apostrophe (a contraction);
- * anything else goes to scan_word(). */
+ * after them), also at the end of the text, or two such runs joined by an
+ * apostrophe (a contraction); anything else goes to scan_word(). */
 static inline __attribute__((always_inline)) size_t
 scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	struct text_tokens *t = k->t;
 	/* (Without a buffer, bcap is 0.) */
-	if (len - i < 8 || t->blen + TEXT_MAX_NORM + 8 > t->bcap)
+	if (t->blen + TEXT_MAX_NORM + 8 > t->bcap)
 		return scan_word(k, s, len, i);
 	char *w = t->buf + t->blen;
 	unsigned seen;
-	size_t n = short_word(s + i, w, &seen), e = i + n, wn = n;
+	size_t n;
+	if (len - i >= 8) {
+		n = short_word(s + i, w, &seen);
+	} else {
+		/* The text's last word: its bytes, padded with NULs, which
+		 * end it as the text's end does. */
+		char pad[8] = {0};
+		memcpy(pad, s + i, len - i);
+		n = short_word(pad, w, &seen);
+	}
+	size_t e = i + n, wn = n;
 	if (n == 8 || n == 0)
 		return scan_word(k, s, len, i);
-	if (word_more[(unsigned char)s[e]]) {
+	if (e < len && word_more[(unsigned char)s[e]]) {
 		/* A contraction ("don't", "I'm"): an ASCII apostrophe, then
 		 * fewer than 8 letters and digits, starting with a letter,
 		 * that nothing continues. */
