@@ -73,7 +73,6 @@ score_mark(struct score_run *r)
 		/* Without branches: words and numbers alternate with
 		 * punctuation unpredictably. */
 		size_t c = (size_t)(word | num) & (size_t)!(k->flags & TF_SUB);
-		at = (c & (nw == limit)) ? i : at;
 		nw += c;
 		caps |= word & ((k->flags & (TF_CAPS | TF_SUB)) == TF_CAPS);
 		if (k->kind == TOK_PUNCT && buf[k->off] == '!')
@@ -85,6 +84,20 @@ score_mark(struct score_run *r)
 			    LW_NEGATOR) != 0);
 		} else {
 			nneg += tok_is(t, i, &lx->negators, LW_NEGATOR);
+		}
+	}
+	/* Where the count passed the limit: looked for again only in the
+	 * rare reply that is that long. */
+	if (nw > limit) {
+		size_t c = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct token *k = &v[i];
+			bool counted = (k->kind == TOK_WORD || k->kind == TOK_NUM) &&
+			    !(k->flags & TF_SUB);
+			if (counted && c++ == limit) {
+				at = i;
+				break;
+			}
 		}
 	}
 	r->nwords = nw;
