@@ -8,6 +8,15 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* The zero-padded 8 bytes of w[0..n), n <= 8. */
+static inline uint64_t
+vfast_key(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	memcpy(&k, w, n);
+	return k;
+}
+
 void
 text_norm_add_rewrite(struct text_norm *nm, const char *word,
     const char *replacement)
@@ -20,9 +29,14 @@ text_norm_add_rewrite(struct text_norm *nm, const char *word,
 	}
 	nm->repl = xgrow(nm->repl, &nm->crepl, nm->nrepl + 1, sizeof *nm->repl);
 	nm->repl[nm->nrepl] = xstrdup(replacement);
-	text_map_set(&nm->rewrite, word, strlen(word), (int)nm->nrepl);
-	uint32_t fb = (text_map_hash_fast(word, strlen(word)) >> 18) & 16383;
+	size_t n = strlen(word);
+	text_map_set(&nm->rewrite, word, n, (int)nm->nrepl);
+	uint32_t fb = (text_map_hash_fast(word, n) >> 18) & 16383;
 	nm->rewrite_filter[fb >> 6] |= (uint64_t)1 << (fb & 63);
+	if (n <= 8) {
+		fb = text_vocab_hash(vfast_key(word, n)) >> 20;
+		nm->rewrite_filter8[fb >> 6] |= (uint64_t)1 << (fb & 63);
+	}
 	nm->nrepl++;
 }
 
@@ -39,17 +53,8 @@ text_norm_free(struct text_norm *nm)
 	memset(nm, 0, sizeof *nm);
 }
 
-/* The zero-padded 8 bytes of w[0..n), n <= 8. */
-static inline uint64_t
-vfast_key(const char *w, size_t n)
-{
-	uint64_t k = 0;
-	memcpy(&k, w, n);
-	return k;
-}
-
 static inline __attribute__((always_inline)) int32_t
-vocab_get(const struct text_norm *nm, const char *w, size_t n, uint32_t h);
+vocab_get(const struct text_norm *nm, const char *w, size_t n);
 
 void
 text_norm_index(struct text_norm *nm)
@@ -70,48 +75,57 @@ text_norm_index(struct text_norm *nm)
 		if (e->key == NULL || e->val < 0 || e->klen > 8 ||
 		    memchr(e->key, '\0', e->klen))
 			continue;
-		uint32_t j = e->hash & nm->vfast_mask;
+		uint64_t key = vfast_key(e->key, e->klen);
+		uint32_t h = text_vocab_hash(key);
+		uint32_t j = h & nm->vfast_mask;
 		while (nm->vfast[j].id >= 0)
 			j = (j + 1) & nm->vfast_mask;
-		nm->vfast[j].hash = e->hash;
+		nm->vfast[j].hash = h;
 		nm->vfast[j].id = e->val;
-		nm->vfast[j].key = vfast_key(e->key, e->klen);
+		nm->vfast[j].key = key;
 	}
 	nm->vfast_n = vm->n;
 	nm->ascii_id[0] = -1;
 	for (int c = 1; c < 128; c++) {
 		char b[8] = {(char)c};
-		nm->ascii_id[c] = vocab_get(nm, b, 1, text_map_hash_fast(b, 1));
+		nm->ascii_id[c] = vocab_get(nm, b, 1);
 	}
 }
 
-/* The vocabulary id of w[0..n) (hash h, no NUL byte in it), or -1.
- * w[0..8) must be readable whatever n (scan_word()'s buffer is). */
-static inline __attribute__((always_inline)) int32_t
-vocab_get_short(const struct text_norm *nm, const char *w, size_t n,
-    uint32_t h);
-
-static inline __attribute__((always_inline)) int32_t
-vocab_get(const struct text_norm *nm, const char *w, size_t n, uint32_t h)
-{
-	if (n > 8 || nm->vfast == NULL || nm->vfast_n != nm->vocab.n)
-		return text_map_get_h(&nm->vocab, w, n, h);
-	return vocab_get_short(nm, w, n, h);
-}
-
-/* vocab_get() of a word of at most 8 bytes when nm->vfast is current. */
-static inline __attribute__((always_inline)) int32_t
-vocab_get_short(const struct text_norm *nm, const char *w, size_t n,
-    uint32_t h)
+/* The first n bytes of w[0..8) (in memory order), zero-padded to 8,
+ * 1 <= n <= 8. */
+static inline __attribute__((always_inline)) uint64_t
+short_key(const char *w, size_t n)
 {
 	uint64_t key;
 	memcpy(&key, w, 8);
-	/* Keep the first n bytes (in memory order), 1 <= n <= 8. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 	key &= ~(uint64_t)0 << (8 * (8 - n));
 #else
 	key &= ~(uint64_t)0 >> (8 * (8 - n));
 #endif
+	return key;
+}
+
+static inline __attribute__((always_inline)) int32_t
+vocab_get_short(const struct text_norm *nm, uint64_t key, uint32_t h);
+
+/* The vocabulary id of w[0..n) (no NUL byte in it), or -1.  w[0..8) must
+ * be readable whatever n (scan_word()'s buffer is). */
+static inline __attribute__((always_inline)) int32_t
+vocab_get(const struct text_norm *nm, const char *w, size_t n)
+{
+	if (n > 8 || nm->vfast == NULL || nm->vfast_n != nm->vocab.n)
+		return text_map_get(&nm->vocab, w, n);
+	uint64_t key = short_key(w, n);
+	return vocab_get_short(nm, key, text_vocab_hash(key));
+}
+
+/* vocab_get() of a word of at most 8 bytes, its short_key() key and
+ * text_vocab_hash() h, when nm->vfast is current. */
+static inline __attribute__((always_inline)) int32_t
+vocab_get_short(const struct text_norm *nm, uint64_t key, uint32_t h)
+{
 	for (uint32_t j = h & nm->vfast_mask;; j = (j + 1) & nm->vfast_mask) {
 		const struct text_vocab_slot *sl = &nm->vfast[j];
 		if (sl->id < 0)
@@ -444,16 +458,28 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 		emit_word(k, w, n, start, end, flags, true);
 		return;
 	}
-	uint32_t h = text_map_hash_fast(w, n);
-	uint32_t fb = (h >> 18) & 16383;
-	if ((nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1) {
-		emit_word(k, w, n, start, end, flags, true);
-		return;
+	int32_t vid;
+	if (n <= 8) {
+		/* A short word by its 8 bytes: one multiplication hashes
+		 * it for both the rewrites' filter and the table. */
+		uint64_t key = short_key(w, n);
+		uint32_t h = text_vocab_hash(key), fb = h >> 20;
+		if ((nm->rewrite_filter8[fb >> 6] >> (fb & 63)) & 1) {
+			emit_word(k, w, n, start, end, flags, true);
+			return;
+		}
+		vid = vocab_get_short(nm, key, h);
+	} else {
+		uint32_t h = text_map_hash_fast(w, n);
+		uint32_t fb = (h >> 18) & 16383;
+		if ((nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1) {
+			emit_word(k, w, n, start, end, flags, true);
+			return;
+		}
+		vid = text_map_get_h(&nm->vocab, w, n, h);
 	}
-	int32_t vid = n > 8 ? text_map_get_h(&nm->vocab, w, n, h) :
-	    vocab_get_short(nm, w, n, h);
 	if (vid < 0) {
-		emit_unknown(k, w, n, start, end, flags, h);
+		emit_unknown(k, w, n, start, end, flags, text_map_hash_fast(w, n));
 		return;
 	}
 	/* Not all_digits(): scan_word() starts a word at a letter. */
@@ -560,7 +586,7 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 	size_t sn = second_len[second];
 	emit_id(k, sw, sn, start, end, TOK_WORD,
 	    (uint8_t)((flags & ~(TF_CAPS | TF_CAP1)) | TF_SUB),
-	    k->nm ? vocab_get(k->nm, sw, sn, text_map_hash_fast(sw, sn)) : -1);
+	    k->nm ? vocab_get(k->nm, sw, sn) : -1);
 }
 
 static bool
@@ -660,7 +686,7 @@ char_id_slow(const struct tk *k, char c)
 	    (unsigned char)c < 128)
 		return nm->ascii_id[(unsigned char)c];
 	char b[8] = {c};
-	return vocab_get(nm, b, 1, text_map_hash_fast(b, 1));
+	return vocab_get(nm, b, 1);
 }
 
 /* char_id_slow() inline for the common case: k->vfast says the table is
