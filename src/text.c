@@ -445,10 +445,11 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 
 /* emit_word(..., true) for the common case, inline: a word that is not
  * rewritten; anything else goes to emit_word().  w is where scan_word()
- * wrote it, in place (see emit_in_place()). */
+ * wrote it, in place (see emit_in_place()); key is its short_key() when
+ * n <= 8 (short_word() has it at hand). */
 static inline __attribute__((always_inline)) void
-emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
-    size_t end, uint8_t flags)
+emit_word_key(struct tk *k, const char *w, size_t n, uint64_t key,
+    size_t start, size_t end, uint8_t flags)
 {
 	const struct text_norm *nm = k->nm;
 	if (n == 0)
@@ -462,7 +463,6 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 	if (n <= 8) {
 		/* A short word by its 8 bytes: one multiplication hashes
 		 * it for both the rewrites' filter and the table. */
-		uint64_t key = short_key(w, n);
 		uint32_t h = text_vocab_hash(key), fb = h >> 20;
 		if ((nm->rewrite_filter8[fb >> 6] >> (fb & 63)) & 1) {
 			emit_word(k, w, n, start, end, flags, true);
@@ -488,6 +488,14 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 		return;
 	}
 	emit_in_place(k, n, start, end, TOK_WORD, flags, vid);
+}
+
+static inline __attribute__((always_inline)) void
+emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
+    size_t end, uint8_t flags)
+{
+	emit_word_key(k, w, n, n && n <= 8 ? short_key(w, n) : 0, start, end,
+	    flags);
 }
 
 static const char *const is_bases[] = {
@@ -722,10 +730,11 @@ punct_ascii(struct tk *k, const char *s, size_t len, size_t i, uint8_t pa)
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* How many of the 8 bytes p[0..8) lead with ASCII letters and digits;
- * if fewer than 8, they are written lower-cased to w (8 bytes are) and
- * *seen gets their AC_LOWER and AC_UPPER classes. */
+ * if fewer than 8, they are written lower-cased to w (8 bytes are),
+ * *seen gets their AC_LOWER and AC_UPPER classes and *key the lead as
+ * short_key() has it. */
 static inline __attribute__((always_inline)) size_t
-short_word(const char *p, char *w, unsigned *seen)
+short_word(const char *p, char *w, unsigned *seen, uint64_t *key)
 {
 	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
 	uint64_t x;
@@ -743,7 +752,9 @@ short_word(const char *p, char *w, unsigned *seen)
 	memcpy(w, &lowered, 8);
 	/* The letters of the lead; bit 5 of each, moved to bit 7, is set
 	 * for a small letter. */
-	alpha &= high & (((uint64_t)1 << (8 * n)) - 1);
+	uint64_t lead = ((uint64_t)1 << (8 * n)) - 1;
+	*key = lowered & lead;
+	alpha &= high & lead;
 	uint64_t small = x << 2;
 	*seen = ((alpha & small) ? AC_LOWER : 0) |
 	    ((alpha & ~small) ? AC_UPPER : 0);
@@ -774,8 +785,9 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/* Most words are shorter than 8 bytes: all of one in a single step,
 	 * when 8 bytes are there to read. */
+	uint64_t key; /* unused: emit_written() finds the word in place */
 	if (len - i >= 8)
-		short_n = short_word(s + i, w, &seen);
+		short_n = short_word(s + i, w, &seen, &key);
 #endif
 	if (short_n < 8) {
 		wn = short_n;
@@ -886,15 +898,16 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 		return scan_word(k, s, len, i);
 	char *w = t->buf + t->blen;
 	unsigned seen;
+	uint64_t key;
 	size_t n;
 	if (len - i >= 8) {
-		n = short_word(s + i, w, &seen);
+		n = short_word(s + i, w, &seen, &key);
 	} else {
 		/* The text's last word: its bytes, padded with NULs, which
 		 * end it as the text's end does. */
 		char pad[8] = {0};
 		memcpy(pad, s + i, len - i);
-		n = short_word(pad, w, &seen);
+		n = short_word(pad, w, &seen, &key);
 	}
 	size_t e = i + n, wn = n;
 	if (n == 8 || n == 0)
@@ -907,7 +920,8 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 		    (unsigned char)((s[e + 1] | 0x20) - 'a') >= 26)
 			return scan_word(k, s, len, i);
 		unsigned seen2;
-		size_t m = short_word(s + e + 1, w + n + 1, &seen2);
+		uint64_t key2;
+		size_t m = short_word(s + e + 1, w + n + 1, &seen2, &key2);
 		if (m == 8 || word_more[(unsigned char)s[e + 1 + m]])
 			return scan_word(k, s, len, i);
 		w[n] = '\'';
@@ -928,7 +942,7 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 	if (wn > n)
 		emit_written(k, w, wn, n, i, e, flags);
 	else
-		emit_word_fast(k, w, n, i, e, flags);
+		emit_word_key(k, w, n, key, i, e, flags);
 	return e;
 #else
 	return scan_word(k, s, len, i);
