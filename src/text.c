@@ -617,11 +617,15 @@ starts_ci(const char *s, size_t len, size_t i, const char *pre)
 static inline bool
 url_at(const char *s, size_t len, size_t i)
 {
-	char c = (char)(s[i] | 0x20);
+	/* The second letter first: most words starting with h or w ("have",
+	 * "we") are out at once. */
+	if (len - i < 4)
+		return false;
+	char c = (char)(s[i] | 0x20), c1 = (char)(s[i + 1] | 0x20);
 	if (c == 'h')
-		return starts_ci(s, len, i, "http://") ||
-		    starts_ci(s, len, i, "https://");
-	return c == 'w' && starts_ci(s, len, i, "www.");
+		return c1 == 't' && (starts_ci(s, len, i, "http://") ||
+		    starts_ci(s, len, i, "https://"));
+	return c == 'w' && c1 == 'w' && starts_ci(s, len, i, "www.");
 }
 
 /* Does an ASCII letter that starts no URL begin a word at s[i]? */
