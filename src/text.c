@@ -941,8 +941,8 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 		if (upper >= 2)
 			flags |= TF_CAPS;
 	}
-	if (s[i] >= 'A' && s[i] <= 'Z')
-		flags |= TF_CAP1;
+	/* s[i] is a letter: a capital has bit 5 clear. */
+	flags |= (uint8_t)(!(s[i] & 0x20) * TF_CAP1);
 	if (wn > n)
 		emit_written(k, w, wn, n, i, e, flags);
 	else
