@@ -306,7 +306,7 @@ emit_in_place(struct tk *k, size_t n, size_t start, size_t end,
     enum tok_kind kind, uint8_t flags, int32_t id)
 {
 	struct text_tokens *t = k->t;
-	if (t->v == NULL || t->n + 1 > t->cap)
+	if (t->n >= t->cap) /* (without an array, cap is 0) */
 		t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 	struct token *tok = &t->v[t->n++];
 	size_t off = t->blen;
