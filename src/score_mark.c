@@ -64,6 +64,13 @@ score_mark(struct score_run *r)
 	const uint8_t *wflags = lx->wflags;
 	uint32_t nwf = (uint32_t)lx->nwflags;
 	bool by_id = wflags != NULL && (lx->wcomplete & LW_NEGATOR);
+	/* Otherwise this finds none (a table of one 0 for every id), and a
+	 * pass of its own after the loop finds them: no test in the loop. */
+	static const uint8_t no_flags[1];
+	if (!by_id) {
+		wflags = no_flags;
+		nwf = 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct token *k = &v[i];
 		bool num = k->kind == TOK_NUM, word = k->kind == TOK_WORD;
@@ -78,11 +85,12 @@ score_mark(struct score_run *r)
 		if (k->kind == TOK_PUNCT && buf[k->off] == '!')
 			bang = true;
 		negs[nneg] = (uint32_t)i;
-		if (by_id) {
-			uint32_t id = (uint32_t)k->id;
-			nneg += word & ((wflags[id < nwf ? id : nwf] &
-			    LW_NEGATOR) != 0);
-		} else {
+		uint32_t id = (uint32_t)k->id;
+		nneg += word & ((wflags[id < nwf ? id : nwf] & LW_NEGATOR) != 0);
+	}
+	if (!by_id) {
+		for (size_t i = 0; i < n; i++) {
+			negs[nneg] = (uint32_t)i;
 			nneg += tok_is(t, i, &lx->negators, LW_NEGATOR);
 		}
 	}
