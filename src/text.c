@@ -735,10 +735,12 @@ punct_ascii(struct tk *k, const char *s, size_t len, size_t i, uint8_t pa)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* How many of the 8 bytes p[0..8) lead with ASCII letters and digits;
  * if fewer than 8, they are written lower-cased to w (8 bytes are),
- * *seen gets their AC_LOWER and AC_UPPER classes and *key the lead as
+ * *lo and *up their small and capital letters (bit 7 of each byte of
+ * the lead: test them for any, or none) and *key the lead as
  * short_key() has it. */
 static inline __attribute__((always_inline)) size_t
-short_word(const char *p, char *w, unsigned *seen, uint64_t *key)
+short_word(const char *p, char *w, uint64_t *lo, uint64_t *up,
+    uint64_t *key)
 {
 	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
 	uint64_t x;
@@ -749,8 +751,10 @@ short_word(const char *p, char *w, unsigned *seen, uint64_t *key)
 	uint64_t alpha = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7f - 'z'));
 	uint64_t digit = (x7 + ones * (0x80 - '0')) & ~(x7 + ones * (0x7f - '9'));
 	uint64_t stop = ~((alpha | digit) & ~x) & high;
-	if (stop == 0)
+	if (stop == 0) {
+		*lo = *up = 0;
 		return 8;
+	}
 	size_t n = (size_t)__builtin_ctzll(stop) >> 3;
 	uint64_t lowered = x | ones * 0x20;
 	memcpy(w, &lowered, 8);
@@ -760,8 +764,8 @@ short_word(const char *p, char *w, unsigned *seen, uint64_t *key)
 	*key = lowered & lead;
 	alpha &= high & lead;
 	uint64_t small = x << 2;
-	*seen = ((alpha & small) ? AC_LOWER : 0) |
-	    ((alpha & ~small) ? AC_UPPER : 0);
+	*lo = alpha & small;
+	*up = alpha & ~small;
 	return n;
 }
 #endif
@@ -789,9 +793,12 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/* Most words are shorter than 8 bytes: all of one in a single step,
 	 * when 8 bytes are there to read. */
-	uint64_t key; /* unused: emit_written() finds the word in place */
-	if (len - i >= 8)
-		short_n = short_word(s + i, w, &seen, &key);
+	if (len - i >= 8) {
+		uint64_t lo, up;
+		uint64_t key; /* unused: emit_written() finds the word there */
+		short_n = short_word(s + i, w, &lo, &up, &key);
+		seen = (lo ? AC_LOWER : 0) | (up ? AC_UPPER : 0);
+	}
 #endif
 	if (short_n < 8) {
 		wn = short_n;
@@ -901,17 +908,16 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 	if (t->blen + TEXT_MAX_NORM + 8 > t->bcap)
 		return scan_word(k, s, len, i);
 	char *w = t->buf + t->blen;
-	unsigned seen;
-	uint64_t key;
+	uint64_t lo, up, key;
 	size_t n;
 	if (len - i >= 8) {
-		n = short_word(s + i, w, &seen, &key);
+		n = short_word(s + i, w, &lo, &up, &key);
 	} else {
 		/* The text's last word: its bytes, padded with NULs, which
 		 * end it as the text's end does. */
 		char pad[8] = {0};
 		memcpy(pad, s + i, len - i);
-		n = short_word(pad, w, &seen, &key);
+		n = short_word(pad, w, &lo, &up, &key);
 	}
 	size_t e = i + n, wn = n;
 	if (n == 8 || n == 0)
@@ -923,18 +929,18 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 		if (s[e] != '\'' || len - e - 1 < 8 ||
 		    (unsigned char)((s[e + 1] | 0x20) - 'a') >= 26)
 			return scan_word(k, s, len, i);
-		unsigned seen2;
-		uint64_t key2;
-		size_t m = short_word(s + e + 1, w + n + 1, &seen2, &key2);
+		uint64_t lo2, up2, key2;
+		size_t m = short_word(s + e + 1, w + n + 1, &lo2, &up2, &key2);
 		if (m == 8 || word_more[(unsigned char)s[e + 1 + m]])
 			return scan_word(k, s, len, i);
 		w[n] = '\'';
 		wn = n + 1 + m;
 		e += 1 + m;
-		seen |= seen2;
+		lo |= lo2;
+		up |= up2;
 	}
 	uint8_t flags = 0;
-	if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER) {
+	if (!lo && up) { /* capitals, no small letter */
 		int upper = 0;
 		for (size_t j = i; j < e; j++)
 			upper += ascii_alnum[(unsigned char)s[j]] == AC_UPPER;
