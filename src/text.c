@@ -280,9 +280,10 @@ emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 	struct text_tokens *t = k->t;
 	if (n > TEXT_MAX_NORM)
 		n = TEXT_MAX_NORM;
-	if (t->v == NULL || t->n + 1 > t->cap)
+	/* (Without an array or a buffer, its capacity is 0.) */
+	if (t->n >= t->cap)
 		t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
-	if (t->buf == NULL || t->blen + n + 1 > t->bcap)
+	if (t->blen + n + 1 > t->bcap)
 		t->buf = xgrow(t->buf, &t->bcap, t->blen + n + 1, 1);
 	struct token *tok = &t->v[t->n++];
 	tok->start = start;
