@@ -1176,16 +1176,23 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		present[id >> 6] |= (uint64_t)1 << (id & 63);
 	}
 	uint32_t nv = (uint32_t)lx->norm.vocab.n;
-	for (size_t i = 0; i < t->n; i++) {
-		const struct token *k = &t->v[i];
-		uint32_t nid = i + 1 < t->n ? (uint32_t)t->v[i + 1].id : UINT32_MAX;
-		uint32_t nb = nid < nv ? nid : nv;
+	/* In locals: the calls below would have them read again. */
+	const struct token *v = t->v;
+	size_t n = t->n;
+	const uint64_t *idle = lx->idle;
+	uint32_t nd = (uint32_t)lx->ndisp;
+	for (size_t i = 0; i < n; i++) {
+		const struct token *k = &v[i];
+		/* The next token's id, and its bit of the next-word sets. */
+		uint32_t nid, nb;
 		int pl = -1;
 		/* Few branches: known, unknown and idle words alternate.  An
 		 * id outside the vocabulary reads disp's idle sentinel. */
-		uint32_t id = (uint32_t)k->id, nd = (uint32_t)lx->ndisp;
+		uint32_t id = (uint32_t)k->id;
 		uint32_t cid = id < nd ? id : nd;
-		if (!((lx->idle[cid >> 6] >> (cid & 63)) & 1)) {
+		if (!((idle[cid >> 6] >> (cid & 63)) & 1)) {
+			nid = i + 1 < n ? (uint32_t)v[i + 1].id : UINT32_MAX;
+			nb = nid < nv ? nid : nv;
 			/* by_id's list, as the rest and the pair (id, nid). */
 			const struct lex_disp *d = &lx->disp[k->id];
 			size_t m0 = m->n;
@@ -1207,6 +1214,12 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		    (pre_bit(t->buf + k->off) & 63)) & 1)) {
 			pl = text_map_get(&lx->by_prefix, t->buf + k->off, 3);
 		}
+		/* An idle token, most often: nothing to try, and no need of
+		 * the next one. */
+		if (pl < 0 && k->kind != TOK_NUM)
+			continue;
+		nid = i + 1 < n ? (uint32_t)v[i + 1].id : UINT32_MAX;
+		nb = nid < nv ? nid : nv;
 		if (pl >= 0 && k->kind == TOK_WORD && k->len >= 3)
 			try_cands(lx, lx->cands + lx->cand_pre[pl],
 			    lx->cand_pre[pl + 1] - lx->cand_pre[pl], t, i, nb,

@@ -64,6 +64,24 @@ same_words(const struct text_tokens *t, size_t a, size_t b, size_t n)
 	return true;
 }
 
+/* The vocabulary ids of "is", "are" and "means" (-1: not in it), looked
+ * up again whenever the vocabulary has grown (lexicon_compile() may add
+ * words after loading), so that a word's token always has its id here. */
+static const int32_t *
+is_ids(const struct score_run *r)
+{
+	static const char *const words[3] = {"is", "are", "means"};
+	struct scorer *s = r->s;
+	const struct text_map *vocab = &r->lx->norm.vocab;
+	if (s->is_ids_vocab != vocab->n || vocab->n == 0) {
+		for (size_t i = 0; i < 3; i++)
+			s->is_ids[i] = text_map_get(vocab, words[i],
+			    strlen(words[i]));
+		s->is_ids_vocab = vocab->n;
+	}
+	return s->is_ids;
+}
+
 /* "Sold out is sold out.", "Non-refundable means non-refundable", "rules
  * are rules": one to three words, is / are / means, the same words again,
  * as a whole clause (from a sentence start or punctuation to a sentence
@@ -74,10 +92,16 @@ tautology(const struct score_run *r, size_t *a, size_t *b)
 	const struct text_tokens *t = &r->s->tok;
 	const struct token *v = t->v;
 	const char *buf = t->buf;
+	const int32_t *ids = is_ids(r);
 	for (size_t i = 1; i + 1 < t->n; i++) {
 		const struct token *k = &v[i];
+		/* is, are, means: first the vocabulary id (a word's token has
+		 * its word's, and one without is -1, as is a missing word's
+		 * here, so the bytes below still decide), then the lengths and
+		 * the bytes */
+		if (k->id != ids[0] && k->id != ids[1] && k->id != ids[2])
+			continue;
 		size_t len = k->len;
-		/* is, are, means: first the lengths, then the bytes */
 		if ((len != 2 && len != 3 && len != 5) || k->kind != TOK_WORD)
 			continue;
 		const char *w = buf + k->off;

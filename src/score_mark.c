@@ -49,23 +49,64 @@ score_mark(struct score_run *r)
 	size_t limit = (size_t)r->lx->too_long_words, nw = 0, at = t->n;
 	size_t nneg = 0;
 	bool num_any = false, caps = false, bang = false;
-	for (size_t i = 0; i < t->n; i++) {
-		const struct token *k = &t->v[i];
-		s->negby[i] = -1;
+	/* In locals: the byte stores to sarc may alias anything, and would
+	 * have every field reloaded for each token. */
+	const struct token *v = t->v;
+	const char *buf = t->buf;
+	size_t n = t->n;
+	int32_t *negby = s->negby;
+	uint32_t *negs = s->negs;
+	uint8_t *sarc = s->sarc;
+	memset(negby, 0xff, n * sizeof *negby); /* every one -1 */
+	/* tok_is(t, i, &lx->negators, LW_NEGATOR) below, by id alone when
+	 * the index knows every negator (the common case). */
+	const struct lexicon *lx = r->lx;
+	const uint8_t *wflags = lx->wflags;
+	uint32_t nwf = (uint32_t)lx->nwflags;
+	bool by_id = wflags != NULL && (lx->wcomplete & LW_NEGATOR);
+	/* Otherwise this finds none (a table of one 0 for every id), and a
+	 * pass of its own after the loop finds them: no test in the loop. */
+	static const uint8_t no_flags[1];
+	if (!by_id) {
+		wflags = no_flags;
+		nwf = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct token *k = &v[i];
 		bool num = k->kind == TOK_NUM, word = k->kind == TOK_WORD;
 		if (num)
-			s->sarc[k->sent] |= SF_NUMBER;
+			sarc[k->sent] |= SF_NUMBER;
 		num_any |= num;
 		/* Without branches: words and numbers alternate with
 		 * punctuation unpredictably. */
 		size_t c = (size_t)(word | num) & (size_t)!(k->flags & TF_SUB);
-		at = (c & (nw == limit)) ? i : at;
 		nw += c;
 		caps |= word & ((k->flags & (TF_CAPS | TF_SUB)) == TF_CAPS);
-		if (k->kind == TOK_PUNCT && t->buf[k->off] == '!')
+		if (k->kind == TOK_PUNCT && buf[k->off] == '!')
 			bang = true;
-		s->negs[nneg] = (uint32_t)i;
-		nneg += tok_is(t, i, &r->lx->negators, LW_NEGATOR);
+		negs[nneg] = (uint32_t)i;
+		uint32_t id = (uint32_t)k->id;
+		nneg += word & ((wflags[id < nwf ? id : nwf] & LW_NEGATOR) != 0);
+	}
+	if (!by_id) {
+		for (size_t i = 0; i < n; i++) {
+			negs[nneg] = (uint32_t)i;
+			nneg += tok_is(t, i, &lx->negators, LW_NEGATOR);
+		}
+	}
+	/* Where the count passed the limit: looked for again only in the
+	 * rare reply that is that long. */
+	if (nw > limit) {
+		size_t c = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct token *k = &v[i];
+			bool counted = (k->kind == TOK_WORD || k->kind == TOK_NUM) &&
+			    !(k->flags & TF_SUB);
+			if (counted && c++ == limit) {
+				at = i;
+				break;
+			}
+		}
 	}
 	r->nwords = nw;
 	r->long_at = at;

@@ -66,6 +66,10 @@ struct scorer {
 	                         * them (| 1), or 0 not computed yet */
 	size_t cwhash;
 	struct fact_cache *facts; /* prepared fact sets (score_restate.c) */
+	int32_t is_ids[3];      /* the vocabulary ids of "is", "are" and
+	                         * "means", or -1 (score_calm()'s tautology) */
+	size_t is_ids_vocab;    /* the vocabulary's size when they were
+	                         * looked up (0: not yet) */
 };
 
 /* Sentence flags (scorer.sarc). */

@@ -8,6 +8,15 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* The zero-padded 8 bytes of w[0..n), n <= 8. */
+static inline uint64_t
+vfast_key(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	memcpy(&k, w, n);
+	return k;
+}
+
 void
 text_norm_add_rewrite(struct text_norm *nm, const char *word,
     const char *replacement)
@@ -20,9 +29,14 @@ text_norm_add_rewrite(struct text_norm *nm, const char *word,
 	}
 	nm->repl = xgrow(nm->repl, &nm->crepl, nm->nrepl + 1, sizeof *nm->repl);
 	nm->repl[nm->nrepl] = xstrdup(replacement);
-	text_map_set(&nm->rewrite, word, strlen(word), (int)nm->nrepl);
-	uint32_t fb = (text_map_hash_fast(word, strlen(word)) >> 18) & 16383;
+	size_t n = strlen(word);
+	text_map_set(&nm->rewrite, word, n, (int)nm->nrepl);
+	uint32_t fb = (text_map_hash_fast(word, n) >> 18) & 16383;
 	nm->rewrite_filter[fb >> 6] |= (uint64_t)1 << (fb & 63);
+	if (n <= 8) {
+		fb = text_vocab_hash(vfast_key(word, n)) >> 20;
+		nm->rewrite_filter8[fb >> 6] |= (uint64_t)1 << (fb & 63);
+	}
 	nm->nrepl++;
 }
 
@@ -39,17 +53,8 @@ text_norm_free(struct text_norm *nm)
 	memset(nm, 0, sizeof *nm);
 }
 
-/* The zero-padded 8 bytes of w[0..n), n <= 8. */
-static inline uint64_t
-vfast_key(const char *w, size_t n)
-{
-	uint64_t k = 0;
-	memcpy(&k, w, n);
-	return k;
-}
-
 static inline __attribute__((always_inline)) int32_t
-vocab_get(const struct text_norm *nm, const char *w, size_t n, uint32_t h);
+vocab_get(const struct text_norm *nm, const char *w, size_t n);
 
 void
 text_norm_index(struct text_norm *nm)
@@ -70,36 +75,57 @@ text_norm_index(struct text_norm *nm)
 		if (e->key == NULL || e->val < 0 || e->klen > 8 ||
 		    memchr(e->key, '\0', e->klen))
 			continue;
-		uint32_t j = e->hash & nm->vfast_mask;
+		uint64_t key = vfast_key(e->key, e->klen);
+		uint32_t h = text_vocab_hash(key);
+		uint32_t j = h & nm->vfast_mask;
 		while (nm->vfast[j].id >= 0)
 			j = (j + 1) & nm->vfast_mask;
-		nm->vfast[j].hash = e->hash;
+		nm->vfast[j].hash = h;
 		nm->vfast[j].id = e->val;
-		nm->vfast[j].key = vfast_key(e->key, e->klen);
+		nm->vfast[j].key = key;
 	}
 	nm->vfast_n = vm->n;
 	nm->ascii_id[0] = -1;
 	for (int c = 1; c < 128; c++) {
 		char b[8] = {(char)c};
-		nm->ascii_id[c] = vocab_get(nm, b, 1, text_map_hash_fast(b, 1));
+		nm->ascii_id[c] = vocab_get(nm, b, 1);
 	}
 }
 
-/* The vocabulary id of w[0..n) (hash h, no NUL byte in it), or -1.
- * w[0..8) must be readable whatever n (scan_word()'s buffer is). */
-static inline __attribute__((always_inline)) int32_t
-vocab_get(const struct text_norm *nm, const char *w, size_t n, uint32_t h)
+/* The first n bytes of w[0..8) (in memory order), zero-padded to 8,
+ * 1 <= n <= 8. */
+static inline __attribute__((always_inline)) uint64_t
+short_key(const char *w, size_t n)
 {
-	if (n > 8 || nm->vfast == NULL || nm->vfast_n != nm->vocab.n)
-		return text_map_get_h(&nm->vocab, w, n, h);
 	uint64_t key;
 	memcpy(&key, w, 8);
-	/* Keep the first n bytes (in memory order), 1 <= n <= 8. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 	key &= ~(uint64_t)0 << (8 * (8 - n));
 #else
 	key &= ~(uint64_t)0 >> (8 * (8 - n));
 #endif
+	return key;
+}
+
+static inline __attribute__((always_inline)) int32_t
+vocab_get_short(const struct text_norm *nm, uint64_t key, uint32_t h);
+
+/* The vocabulary id of w[0..n) (no NUL byte in it), or -1.  w[0..8) must
+ * be readable whatever n (scan_word()'s buffer is). */
+static inline __attribute__((always_inline)) int32_t
+vocab_get(const struct text_norm *nm, const char *w, size_t n)
+{
+	if (n > 8 || nm->vfast == NULL || nm->vfast_n != nm->vocab.n)
+		return text_map_get(&nm->vocab, w, n);
+	uint64_t key = short_key(w, n);
+	return vocab_get_short(nm, key, text_vocab_hash(key));
+}
+
+/* vocab_get() of a word of at most 8 bytes, its short_key() key and
+ * text_vocab_hash() h, when nm->vfast is current. */
+static inline __attribute__((always_inline)) int32_t
+vocab_get_short(const struct text_norm *nm, uint64_t key, uint32_t h)
+{
 	for (uint32_t j = h & nm->vfast_mask;; j = (j + 1) & nm->vfast_mask) {
 		const struct text_vocab_slot *sl = &nm->vfast[j];
 		if (sl->id < 0)
@@ -222,6 +248,9 @@ struct tk {
 	struct text_tokens *t;
 	uint32_t sent;
 	bool sent_open;     /* a token has been emitted in this sentence */
+	bool vfast;         /* nm has words, and its table of short ones is
+	                     * current: emit_word_fast() looks words up there
+	                     * without testing it for each */
 };
 
 /* id: the vocabulary id of norm[0..n) when known, else ID_UNKNOWN. */
@@ -251,9 +280,10 @@ emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 	struct text_tokens *t = k->t;
 	if (n > TEXT_MAX_NORM)
 		n = TEXT_MAX_NORM;
-	if (t->v == NULL || t->n + 1 > t->cap)
+	/* (Without an array or a buffer, its capacity is 0.) */
+	if (t->n >= t->cap)
 		t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
-	if (t->buf == NULL || t->blen + n + 1 > t->bcap)
+	if (t->blen + n + 1 > t->bcap)
 		t->buf = xgrow(t->buf, &t->bcap, t->blen + n + 1, 1);
 	struct token *tok = &t->v[t->n++];
 	tok->start = start;
@@ -277,7 +307,7 @@ emit_in_place(struct tk *k, size_t n, size_t start, size_t end,
     enum tok_kind kind, uint8_t flags, int32_t id)
 {
 	struct text_tokens *t = k->t;
-	if (t->v == NULL || t->n + 1 > t->cap)
+	if (t->n >= t->cap) /* (without an array, cap is 0) */
 		t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 	struct token *tok = &t->v[t->n++];
 	size_t off = t->blen;
@@ -416,27 +446,41 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 
 /* emit_word(..., true) for the common case, inline: a word that is not
  * rewritten; anything else goes to emit_word().  w is where scan_word()
- * wrote it, in place (see emit_in_place()). */
+ * wrote it, in place (see emit_in_place()); key is its short_key() when
+ * n <= 8 (short_word() has it at hand). */
 static inline __attribute__((always_inline)) void
-emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
-    size_t end, uint8_t flags)
+emit_word_key(struct tk *k, const char *w, size_t n, uint64_t key,
+    size_t start, size_t end, uint8_t flags)
 {
 	const struct text_norm *nm = k->nm;
 	if (n == 0)
 		return;
-	if (nm == NULL || nm->vocab.n == 0) {
+	/* Without the table (or words), emit_word() does all below. */
+	if (!k->vfast) {
 		emit_word(k, w, n, start, end, flags, true);
 		return;
 	}
-	uint32_t h = text_map_hash_fast(w, n);
-	uint32_t fb = (h >> 18) & 16383;
-	if ((nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1) {
-		emit_word(k, w, n, start, end, flags, true);
-		return;
+	int32_t vid;
+	if (n <= 8) {
+		/* A short word by its 8 bytes: one multiplication hashes
+		 * it for both the rewrites' filter and the table. */
+		uint32_t h = text_vocab_hash(key), fb = h >> 20;
+		if ((nm->rewrite_filter8[fb >> 6] >> (fb & 63)) & 1) {
+			emit_word(k, w, n, start, end, flags, true);
+			return;
+		}
+		vid = vocab_get_short(nm, key, h);
+	} else {
+		uint32_t h = text_map_hash_fast(w, n);
+		uint32_t fb = (h >> 18) & 16383;
+		if ((nm->rewrite_filter[fb >> 6] >> (fb & 63)) & 1) {
+			emit_word(k, w, n, start, end, flags, true);
+			return;
+		}
+		vid = text_map_get_h(&nm->vocab, w, n, h);
 	}
-	int32_t vid = vocab_get(nm, w, n, h);
 	if (vid < 0) {
-		emit_unknown(k, w, n, start, end, flags, h);
+		emit_unknown(k, w, n, start, end, flags, text_map_hash_fast(w, n));
 		return;
 	}
 	/* Not all_digits(): scan_word() starts a word at a letter. */
@@ -445,6 +489,14 @@ emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
 		return;
 	}
 	emit_in_place(k, n, start, end, TOK_WORD, flags, vid);
+}
+
+static inline __attribute__((always_inline)) void
+emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
+    size_t end, uint8_t flags)
+{
+	emit_word_key(k, w, n, n && n <= 8 ? short_key(w, n) : 0, start, end,
+	    flags);
 }
 
 static const char *const is_bases[] = {
@@ -463,6 +515,17 @@ in_list(const char *w, size_t n, const char *const *list)
 	return false;
 }
 
+/* The second words of contractions, each padded to 8 bytes so that
+ * vocab_get() can read its 8 bytes (and no strlen() is needed). */
+enum { SW_NOT, SW_US, SW_IS, SW_S, SW_AM, SW_ARE, SW_HAVE, SW_WILL,
+	SW_WOULD, SW_NONE };
+static const char second_words[SW_NONE][8] = {
+	[SW_NOT] = "not", [SW_US] = "us", [SW_IS] = "is", [SW_S] = "'s",
+	[SW_AM] = "am", [SW_ARE] = "are", [SW_HAVE] = "have",
+	[SW_WILL] = "will", [SW_WOULD] = "would",
+};
+static const uint8_t second_len[SW_NONE] = {3, 2, 2, 2, 2, 3, 4, 4, 5};
+
 /* A written word, lower-cased into w[0..n), apostrophe at ap (or n). */
 static void
 emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
@@ -475,17 +538,16 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 	const char *cl = w + ap + 1;
 	size_t cn = n - ap - 1;
 	size_t bn = ap;
-	const char *second = NULL;
-	bool same = true; /* base is w[0 .. bn) */
+	int second = SW_NONE;
+	bool same = true; /* base is w[0 .. bn); else it is in base */
 	char base[TEXT_MAX_NORM + 8];
 	if (bn > TEXT_MAX_NORM)
 		bn = TEXT_MAX_NORM;
-	memcpy(base, w, bn);
-	base[bn] = '\0';
 #define CL(s) (cn == sizeof(s) - 1 && memcmp(cl, s, sizeof(s) - 1) == 0)
-	if (CL("t") && bn >= 2 && base[bn - 1] == 'n') {
+	if (CL("t") && bn >= 2 && w[bn - 1] == 'n') {
 		same = false;
 		bn--;
+		memcpy(base, w, bn);
 		base[bn] = '\0';
 		if (strcmp(base, "ca") == 0)
 			strcpy(base, "can");
@@ -498,27 +560,27 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 		else
 			same = true;
 		bn = strlen(base);
-		second = "not";
+		second = SW_NOT;
 	} else if (CL("s")) {
-		if (bn == 3 && memcmp(base, "let", 3) == 0)
-			second = "us";
-		else if (in_list(base, bn, is_bases))
-			second = "is";
+		if (bn == 3 && memcmp(w, "let", 3) == 0)
+			second = SW_US;
+		else if (in_list(w, bn, is_bases))
+			second = SW_IS;
 		else
-			second = "'s";
+			second = SW_S;
 	} else if (CL("m")) {
-		second = "am";
+		second = SW_AM;
 	} else if (CL("re")) {
-		second = "are";
+		second = SW_ARE;
 	} else if (CL("ve")) {
-		second = "have";
+		second = SW_HAVE;
 	} else if (CL("ll")) {
-		second = "will";
+		second = SW_WILL;
 	} else if (CL("d")) {
-		second = "would";
+		second = SW_WOULD;
 	}
 #undef CL
-	if (second == NULL) {
+	if (second == SW_NONE) {
 		/* o'clock, O'Brien: one word without the apostrophe's split. */
 		emit_word(k, w, n, start, end, flags, true);
 		return;
@@ -529,12 +591,11 @@ emit_written(struct tk *k, char *w, size_t n, size_t ap, size_t start,
 	else
 		emit_word(k, base, bn, start, end, flags, true);
 	/* The second word's id through the short words' table. */
-	char sw[8] = {0};
-	size_t sn = strlen(second);
-	memcpy(sw, second, sn);
-	emit_id(k, second, sn, start, end, TOK_WORD,
+	const char *sw = second_words[second];
+	size_t sn = second_len[second];
+	emit_id(k, sw, sn, start, end, TOK_WORD,
 	    (uint8_t)((flags & ~(TF_CAPS | TF_CAP1)) | TF_SUB),
-	    k->nm ? vocab_get(k->nm, sw, sn, text_map_hash_fast(sw, sn)) : -1);
+	    k->nm ? vocab_get(k->nm, sw, sn) : -1);
 }
 
 static bool
@@ -557,11 +618,15 @@ starts_ci(const char *s, size_t len, size_t i, const char *pre)
 static inline bool
 url_at(const char *s, size_t len, size_t i)
 {
-	char c = (char)(s[i] | 0x20);
+	/* The second letter first: most words starting with h or w ("have",
+	 * "we") are out at once. */
+	if (len - i < 4)
+		return false;
+	char c = (char)(s[i] | 0x20), c1 = (char)(s[i + 1] | 0x20);
 	if (c == 'h')
-		return starts_ci(s, len, i, "http://") ||
-		    starts_ci(s, len, i, "https://");
-	return c == 'w' && starts_ci(s, len, i, "www.");
+		return c1 == 't' && (starts_ci(s, len, i, "http://") ||
+		    starts_ci(s, len, i, "https://"));
+	return c == 'w' && c1 == 'w' && starts_ci(s, len, i, "www.");
 }
 
 /* Does an ASCII letter that starts no URL begin a word at s[i]? */
@@ -624,7 +689,7 @@ static const uint8_t ascii_punct[128] = {
 
 /* The vocabulary id of the one-byte word c (through the compact table). */
 static int32_t
-char_id(const struct tk *k, char c)
+char_id_slow(const struct tk *k, char c)
 {
 	const struct text_norm *nm = k->nm;
 	if (nm == NULL)
@@ -634,7 +699,17 @@ char_id(const struct tk *k, char c)
 	    (unsigned char)c < 128)
 		return nm->ascii_id[(unsigned char)c];
 	char b[8] = {c};
-	return vocab_get(nm, b, 1, text_map_hash_fast(b, 1));
+	return vocab_get(nm, b, 1);
+}
+
+/* char_id_slow() inline for the common case: k->vfast says the table is
+ * valid (its ids are vocab_get()'s). */
+static inline __attribute__((always_inline)) int32_t
+char_id(const struct tk *k, char c)
+{
+	if (k->vfast && (unsigned char)c < 128)
+		return k->nm->ascii_id[(unsigned char)c];
+	return char_id_slow(k, c);
 }
 
 /* Emit the ASCII punctuation s[i] (kind pa, see ascii_punct) and, after
@@ -660,10 +735,13 @@ punct_ascii(struct tk *k, const char *s, size_t len, size_t i, uint8_t pa)
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* How many of the 8 bytes p[0..8) lead with ASCII letters and digits;
- * if fewer than 8, they are written lower-cased to w (8 bytes are) and
- * *seen gets their AC_LOWER and AC_UPPER classes. */
+ * if fewer than 8, they are written lower-cased to w (8 bytes are),
+ * *lo and *up their small and capital letters (bit 7 of each byte of
+ * the lead: test them for any, or none) and *key the lead as
+ * short_key() has it. */
 static inline __attribute__((always_inline)) size_t
-short_word(const char *p, char *w, unsigned *seen)
+short_word(const char *p, char *w, uint64_t *lo, uint64_t *up,
+    uint64_t *key)
 {
 	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
 	uint64_t x;
@@ -674,17 +752,21 @@ short_word(const char *p, char *w, unsigned *seen)
 	uint64_t alpha = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7f - 'z'));
 	uint64_t digit = (x7 + ones * (0x80 - '0')) & ~(x7 + ones * (0x7f - '9'));
 	uint64_t stop = ~((alpha | digit) & ~x) & high;
-	if (stop == 0)
+	if (stop == 0) {
+		*lo = *up = 0;
 		return 8;
+	}
 	size_t n = (size_t)__builtin_ctzll(stop) >> 3;
 	uint64_t lowered = x | ones * 0x20;
 	memcpy(w, &lowered, 8);
 	/* The letters of the lead; bit 5 of each, moved to bit 7, is set
 	 * for a small letter. */
-	alpha &= high & (((uint64_t)1 << (8 * n)) - 1);
+	uint64_t lead = ((uint64_t)1 << (8 * n)) - 1;
+	*key = lowered & lead;
+	alpha &= high & lead;
 	uint64_t small = x << 2;
-	*seen = ((alpha & small) ? AC_LOWER : 0) |
-	    ((alpha & ~small) ? AC_UPPER : 0);
+	*lo = alpha & small;
+	*up = alpha & ~small;
 	return n;
 }
 #endif
@@ -712,8 +794,12 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/* Most words are shorter than 8 bytes: all of one in a single step,
 	 * when 8 bytes are there to read. */
-	if (len - i >= 8)
-		short_n = short_word(s + i, w, &seen);
+	if (len - i >= 8) {
+		uint64_t lo, up;
+		uint64_t key; /* unused: emit_written() finds the word there */
+		short_n = short_word(s + i, w, &lo, &up, &key);
+		seen = (lo ? AC_LOWER : 0) | (up ? AC_UPPER : 0);
+	}
 #endif
 	if (short_n < 8) {
 		wn = short_n;
@@ -812,51 +898,62 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 
 /* scan_word() of an ASCII word, inline for the common cases: fewer than 8
  * letters and digits that nothing continues (no apostrophe, UTF-8 or '@'
- * after them), or two such runs joined by an apostrophe (a contraction);
- * anything else goes to scan_word(). */
+ * after them), also at the end of the text, or two such runs joined by an
+ * apostrophe (a contraction); anything else goes to scan_word(). */
 static inline __attribute__((always_inline)) size_t
 scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	struct text_tokens *t = k->t;
-	if (len - i < 8 || t->buf == NULL ||
-	    t->blen + TEXT_MAX_NORM + 8 > t->bcap)
+	/* (Without a buffer, bcap is 0.) */
+	if (t->blen + TEXT_MAX_NORM + 8 > t->bcap)
 		return scan_word(k, s, len, i);
 	char *w = t->buf + t->blen;
-	unsigned seen;
-	size_t n = short_word(s + i, w, &seen), e = i + n, wn = n;
+	uint64_t lo, up, key;
+	size_t n;
+	if (len - i >= 8) {
+		n = short_word(s + i, w, &lo, &up, &key);
+	} else {
+		/* The text's last word: its bytes, padded with NULs, which
+		 * end it as the text's end does. */
+		char pad[8] = {0};
+		memcpy(pad, s + i, len - i);
+		n = short_word(pad, w, &lo, &up, &key);
+	}
+	size_t e = i + n, wn = n;
 	if (n == 8 || n == 0)
 		return scan_word(k, s, len, i);
-	if (word_more[(unsigned char)s[e]]) {
+	if (e < len && word_more[(unsigned char)s[e]]) {
 		/* A contraction ("don't", "I'm"): an ASCII apostrophe, then
 		 * fewer than 8 letters and digits, starting with a letter,
 		 * that nothing continues. */
 		if (s[e] != '\'' || len - e - 1 < 8 ||
 		    (unsigned char)((s[e + 1] | 0x20) - 'a') >= 26)
 			return scan_word(k, s, len, i);
-		unsigned seen2;
-		size_t m = short_word(s + e + 1, w + n + 1, &seen2);
+		uint64_t lo2, up2, key2;
+		size_t m = short_word(s + e + 1, w + n + 1, &lo2, &up2, &key2);
 		if (m == 8 || word_more[(unsigned char)s[e + 1 + m]])
 			return scan_word(k, s, len, i);
 		w[n] = '\'';
 		wn = n + 1 + m;
 		e += 1 + m;
-		seen |= seen2;
+		lo |= lo2;
+		up |= up2;
 	}
 	uint8_t flags = 0;
-	if ((seen & (AC_LOWER | AC_UPPER)) == AC_UPPER) {
+	if (!lo && up) { /* capitals, no small letter */
 		int upper = 0;
 		for (size_t j = i; j < e; j++)
 			upper += ascii_alnum[(unsigned char)s[j]] == AC_UPPER;
 		if (upper >= 2)
 			flags |= TF_CAPS;
 	}
-	if (s[i] >= 'A' && s[i] <= 'Z')
-		flags |= TF_CAP1;
+	/* s[i] is a letter: a capital has bit 5 clear. */
+	flags |= (uint8_t)(!(s[i] & 0x20) * TF_CAP1);
 	if (wn > n)
 		emit_written(k, w, wn, n, i, e, flags);
 	else
-		emit_word_fast(k, w, n, i, e, flags);
+		emit_word_key(k, w, n, key, i, e, flags);
 	return e;
 #else
 	return scan_word(k, s, len, i);
@@ -921,7 +1018,8 @@ void
 text_tokenize_memo(const struct text_norm *nm, const char *s, size_t len,
     struct text_tokens *t, struct text_memo *memo)
 {
-	struct tk k = {nm, memo, t, 0, false};
+	struct tk k = {nm, memo, t, 0, false, nm && nm->vocab.n && nm->vfast &&
+	    nm->vfast_n == nm->vocab.n};
 	t->n = 0;
 	t->blen = 0;
 	size_t i = 0;

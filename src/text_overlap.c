@@ -157,7 +157,11 @@ overlap_match(struct overlap_set *os, const struct text_tokens *t,
     const struct text_map *stop, struct stemmer *st, uint32_t skip_mark,
     uint32_t *hits, uint32_t *hit_ent, size_t cap, struct overlap_result *res)
 {
-	memset(res, 0, sizeof *res);
+	/* Only the units the set has (and unit 0, which best_unit names
+	 * when there are none): the whole array is 64 counts. */
+	res->best_unit = res->distinct = res->specific = 0;
+	memset(res->unit_hits, 0, (os->nunits ? os->nunits : 1) *
+	    sizeof *res->unit_hits);
 	if (os->n == 0)
 		return 0;
 	uint8_t seen_small[256];

@@ -40,7 +40,9 @@ struct overlap_set {
 };
 
 struct overlap_result {
-	size_t unit_hits[OVERLAP_MAX_UNITS]; /* distinct stems named, per unit */
+	size_t unit_hits[OVERLAP_MAX_UNITS]; /* distinct stems named, per unit
+	                                      * (those of the set's units, and
+	                                      * [0] always; the rest unset) */
 	size_t best_unit;                    /* the unit with most hits */
 	size_t distinct;                     /* distinct stems named overall */
 	size_t specific;                     /* of which numbers or names */

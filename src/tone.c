@@ -103,11 +103,16 @@ crit_free(struct tone_crit *tc)
 	memset(tc, 0, sizeof *tc);
 }
 
-/* The slot of pair key k in tc's pair table (where it is or would go). */
+/* The slot of pair key k in tc's pair table (where it is or would go).
+ * The slot comes from the high half of a 64-bit product, which every bit
+ * of k reaches: the middle bits of a 32-bit product left the high bits of
+ * the first word's pid out, so pairs of one second word crowded together
+ * and a lookup that missed (most do) walked long runs of slots. */
 static size_t
 pair_slot(const struct tone_crit *tc, uint32_t k)
 {
-	size_t i = (size_t)(k * 0x9E3779B1u >> 7) & tc->pmask;
+	size_t i = (size_t)((uint64_t)k * 0x9E3779B97F4A7C15ull >> 32) &
+	    tc->pmask;
 	while (tc->pkey[i] != 0 && tc->pkey[i] != k)
 		i = (i + 1) & tc->pmask;
 	return i;
@@ -457,14 +462,16 @@ next_gen(struct tone_run *run)
 	}
 }
 
-/* The weight of feature ix (-1: none), or 0 if it was counted already. */
+/* The weight w[ix] of feature ix (-1: none), or 0 if it was counted
+ * already (seen[ix] == gen).  walk() passes them in locals: a store to
+ * seen may alias run->gen, which would be read again after each one. */
 static inline double
-take(const struct tone_crit *tc, struct tone_run *run, int ix)
+take(const float *w, uint16_t *seen, uint16_t gen, int ix)
 {
-	if (ix < 0 || run->seen[ix] == run->gen)
+	if (ix < 0 || seen[ix] == gen)
 		return 0; /* each feature counts once */
-	run->seen[ix] = run->gen;
-	return tc->w[ix];
+	seen[ix] = gen;
+	return w[ix];
 }
 
 /* The index of the pair feature of words p (before) and q, or -1. */
@@ -491,6 +498,8 @@ walk(const struct tone_crit *tc, const struct text_tokens *t,
 {
 	static const struct tone_word none = {-1, -1, 0, 0};
 	next_gen(run);
+	const float *fw = tc->w;
+	uint16_t *seen = run->seen, gen = run->gen;
 	double z = tc->bias;
 	size_t nq = 0, nx = 0, ny = 0, pi = 0;
 	const struct tone_word *pw = &none;
@@ -515,9 +524,9 @@ walk(const struct tone_crit *tc, const struct text_tokens *t,
 		} else {
 			continue;
 		}
-		double w1 = take(tc, run, tw->w);
-		double w2 = k->sent != psent ? take(tc, run, tw->f) :
-		    take(tc, run, pair_ix(tc, pw, tw));
+		double w1 = take(fw, seen, gen, tw->w);
+		double w2 = k->sent != psent ? take(fw, seen, gen, tw->f) :
+		    take(fw, seen, gen, pair_ix(tc, pw, tw));
 		z += w1 + w2;
 		if (how == WALK_SENTENCES) {
 			run->sent[k->sent] += (w1 < 0 ? w1 : 0) + (w2 < 0 ? w2 : 0);
