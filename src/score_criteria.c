@@ -372,9 +372,9 @@ word_in(const struct text_tokens *t, size_t i, const struct text_map *set)
  * then a word not in commit_not (look, check, try, see, not ...): the
  * agent commits to an action.  Not right after a word of commit_before_not
  * ("so we can assist", "all we can to help"), not negated, not after a
- * vague promise or
- * "you can", not in a hostile sentence.  Sets *a, *b to the span.  Tried
- * only when no offer phrase matched, even one that was voided. */
+ * vague promise or "you can", not in a hostile sentence.  Sets *a, *b to
+ * the span.  Tried only when no offer phrase matched, even one that was
+ * voided. */
 static bool
 commitment(const struct score_run *r, uint32_t *a, uint32_t *b)
 {
