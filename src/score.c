@@ -26,31 +26,31 @@ load(const char *assets_dir, const char *lang, bool model,
 	*out = NULL;
 	/* The model first: its words go into the lexicon's vocabulary.
 	 * Both are checked, so that every problem is reported at once. */
-	struct tone *tm = NULL;
-	int trc = model ? tone_load(assets_dir, lang, &tm, d) : 0;
+	struct wordmodel *tm = NULL;
+	int trc = model ? wordmodel_load(assets_dir, lang, &tm, d) : 0;
 	struct lexicon *lx;
 	if (lexicon_load_more(assets_dir, lang, tm ? &tm->words : NULL, &lx,
 	    d) < 0 || trc < 0) {
 		if (trc == 0)
-			tone_free(tm);
+			wordmodel_free(tm);
 		else
 			lexicon_free(lx);
 		return -1;
 	}
 	if (tm)
-		tone_index(tm, &lx->norm.vocab);
+		wordmodel_index(tm, &lx->norm.vocab);
 	struct stemmer *st = stem_new(lx->stemmer);
 	if (st == NULL) {
 		diags_add(d, DIAG_ERROR, lx->file, 0, 0, "stemmer",
 		    "no Snowball stemmer for \"%s\"", lx->stemmer);
 		lexicon_free(lx);
-		tone_free(tm);
+		wordmodel_free(tm);
 		return -1;
 	}
 	struct scorer *s = xcalloc(1, sizeof *s);
 	s->lx = lx;
 	s->st = st;
-	s->tone = tm;
+	s->wm = tm;
 	text_tokens_init(&s->tok);
 	text_tokens_init(&s->tmp);
 	text_tokens_init(&s->prev);
@@ -79,8 +79,8 @@ scorer_free(struct scorer *s)
 		return;
 	lexicon_free(s->lx);
 	stem_free(s->st);
-	tone_free(s->tone);
-	tone_run_free(&s->trun);
+	wordmodel_free(s->wm);
+	wordmodel_run_free(&s->wmrun);
 	text_tokens_free(&s->tok);
 	text_tokens_free(&s->tmp);
 	text_tokens_free(&s->prev);
@@ -105,7 +105,7 @@ scorer_free(struct scorer *s)
 void
 scorer_use_model(struct scorer *s, bool on)
 {
-	s->no_tone = !on;
+	s->no_model = !on;
 }
 
 void

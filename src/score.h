@@ -35,7 +35,7 @@ struct score_ctx {
 
 /* Load the lexicon for `lang` ("en") from assets_dir (the directory holding
  * lexicon/<lang>.json, the tips and, if present, the learned model
- * model/<lang>.json, tone.h).  Returns 0 and sets *out on success;
+ * model/<lang>.json, wordmodel.h).  Returns 0 and sets *out on success;
  * on failure returns -1 and adds every problem found, located, to d. */
 int scorer_load(const char *assets_dir, const char *lang, struct scorer **out,
     struct diags *d);

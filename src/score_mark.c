@@ -367,14 +367,14 @@ score_model_vetoes(struct score_run *r, enum criterion c)
 {
 	struct scorer *s = r->s;
 	const struct text_tokens *t = &s->tok;
-	if (s->tone == NULL || s->no_tone || !s->tone->crit[c].on ||
-	    tone_prob(s->tone, c, t, &s->trun) >= s->tone->crit[c].threshold)
+	if (s->wm == NULL || s->no_model || !s->wm->crit[c].on ||
+	    wordmodel_prob(s->wm, c, t, &s->wmrun) >= s->wm->crit[c].threshold)
 		return false;
-	tone_cues(s->tone, c, t, &s->trun);
-	const struct tone_run *run = &s->trun;
+	wordmodel_cues(s->wm, c, t, &s->wmrun);
+	const struct wordmodel_run *run = &s->wmrun;
 	/* A low probability alone is no reason: a word must weigh against
 	 * it clearly (the model's "cue"), and that word is what we cite. */
-	if (run->ncue == 0 || run->cue[0].w > -s->tone->crit[c].cue)
+	if (run->ncue == 0 || run->cue[0].w > -s->wm->crit[c].cue)
 		return false;
 	size_t a = 0, b;
 	while (a < t->n && t->v[a].sent != run->worst)
@@ -382,7 +382,7 @@ score_model_vetoes(struct score_run *r, enum criterion c)
 	for (b = a; b < t->n && t->v[b].sent == run->worst; b++)
 		;
 	/* "<why> (learned from labelled replies: "w1", "w2")" */
-	const char *why = s->tone->crit[c].why;
+	const char *why = s->wm->crit[c].why;
 	char buf[320];
 	size_t n = strlen(why);
 	if (n > 160)

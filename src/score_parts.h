@@ -15,7 +15,7 @@
 #include "stem.h"
 #include "text.h"
 #include "text_overlap.h"
-#include "tone.h"
+#include "wordmodel.h"
 
 /* Token marks (struct token.mark). */
 enum {
@@ -30,9 +30,9 @@ enum {
 struct scorer {
 	struct lexicon *lx;
 	struct stemmer *st;
-	struct tone *tone;       /* the learned model, or NULL (tone.h) */
-	bool no_tone;            /* scorer_use_model(s, false) */
-	struct tone_run trun;
+	struct wordmodel *wm;    /* the learned word model, or NULL (wordmodel.h) */
+	bool no_model;            /* scorer_use_model(s, false) */
+	struct wordmodel_run wmrun;
 	struct text_tokens tok, tmp;
 	struct text_memo memo;   /* typo look-ups, for lx->norm */
 	struct text_tokens prev; /* the tokens of the reply graded before,
@@ -103,7 +103,7 @@ struct score_run {
 	bool has_bang;      /* a "!" */
 };
 
-/* Does the learned model (tone.h) judge criterion c's behaviour absent
+/* Does the learned model (wordmodel.h) judge criterion c's behaviour absent
  * although the rules found it (probability under the threshold, and a
  * word of the worst sentence weighing at least "cue" against)?  Then it
  * cites that sentence, naming its heaviest words, with the model's reason

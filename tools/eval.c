@@ -6,7 +6,7 @@
  * "paraphrases"}; "history" is optional).  Prints accuracy, precision,
  * recall, F1 and Cohen's kappa of `detected` against the labels; with -v
  * every disagreement with its evidence; with -r the rules alone, without
- * the learned model (tone.h). */
+ * the learned model (wordmodel.h). */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>

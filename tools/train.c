@@ -4,7 +4,7 @@
  *              [-s SCENARIO.json ...] [-a ASSETS] [-o OUT] TRAIN.jsonl...
  * For each CRITERION: reads labelled replies (the eval format: "reply" and
  * "labels"; lines without a label for it are skipped), turns each reply
- * into the features of tone_features() (tone.h), each counted once (for
+ * into the features of wordmodel_features() (wordmodel.h), each counted once (for
  * calm, each model reply of a SCENARIO too, as calm), fits a
  * logistic regression by stochastic gradient descent: 30 passes, rate 0.2,
  * L2 0.001, a fixed shuffle, so the same input gives the same model.  Then
@@ -35,7 +35,7 @@
 #include "stats.h"
 #include "text.h"
 #include "text_map.h"
-#include "tone.h"
+#include "wordmodel.h"
 #include "xalloc.h"
 
 #define PASSES 30
@@ -223,7 +223,7 @@ add_example(const cJSON *o, int y, void *arg)
 	ac->col.e = e;
 	ac->col.cap = 0;
 	ac->col.stamp++;
-	tone_features(&ac->tok, collect_one, &ac->col);
+	wordmodel_features(&ac->tok, collect_one, &ac->col);
 }
 
 static uint64_t rng = 88172645463325252ull;
@@ -363,7 +363,7 @@ put_head(FILE *out, size_t nreplies)
 {
 	fprintf(out, "{\n \"format\": %d,\n \"about\": \"Written by tools/train "
 	    "(make model) from %zu labelled replies; do not edit by hand: "
-	    "see docs/model-format.md.\",\n \"criteria\": {\n  ", TONE_FORMAT,
+	    "see docs/model-format.md.\",\n \"criteria\": {\n  ", WORDMODEL_FORMAT,
 	    nreplies);
 }
 
@@ -393,11 +393,11 @@ min_cue(enum criterion c)
 
 struct calib {
 	struct scorer *sc;
-	const struct tone *tm;
+	const struct wordmodel *tm;
 	const struct lexicon *lx;
 	enum criterion crit;
 	struct text_tokens tok;
-	struct tone_run run;
+	struct wordmodel_run run;
 	struct stats_confusion conf[4][19][NCUE], rules[4];
 	int file;
 	size_t vetoed[19][NCUE]; /* model replies the model would veto */
@@ -410,8 +410,8 @@ calib_one(const cJSON *o, int y, void *arg)
 	const char *reply = cJSON_GetObjectItem(o, "reply")->valuestring;
 	bool rule = rules_find(cb->sc, o, cb->crit);
 	text_tokenize(&cb->lx->norm, reply, strlen(reply), &cb->tok);
-	double p = tone_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
-	tone_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
+	double p = wordmodel_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
+	wordmodel_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
 	double worst = cb->run.ncue ? cb->run.cue[0].w : 0;
 	stats_add(&cb->rules[cb->file], y, rule);
 	for (int t = 0; t < 19; t++)
@@ -436,8 +436,8 @@ veto_model_replies(const char *path, struct calib *cb, struct diags *d)
 		if (m == NULL)
 			continue;
 		text_tokenize(&cb->lx->norm, m, strlen(m), &cb->tok);
-		double p = tone_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
-		tone_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
+		double p = wordmodel_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
+		wordmodel_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
 		double worst = cb->run.ncue ? cb->run.cue[0].w : 0;
 		for (int t = 0; t < 19; t++)
 			for (int u = 0; u < NCUE; u++)
@@ -511,18 +511,18 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 	text_tokens_free(&ac.tok);
 	tr->w = fit(&tr->ts);
 
-	/* The model as tone.c reads it back, to calibrate with. */
+	/* The model as wordmodel.c reads it back, to calibrate with. */
 	char *text = NULL;
 	size_t len, no;
 	FILE *out = open_text(&text, &len);
 	put_head(out, tr->ts.nex);
 	put_section(out, &tr->ts, tr->w, tr->c, 0.5, 0, &no);
 	close_text(out);
-	struct tone *tm;
-	if (tone_parse("(trained model)", text, len, &tm, d) < 0)
+	struct wordmodel *tm;
+	if (wordmodel_parse("(trained model)", text, len, &tm, d) < 0)
 		return -1;
 	free(text);
-	tone_add_words(tm, &lx->norm);
+	wordmodel_add_words(tm, &lx->norm);
 	struct calib cb = {.sc = sc, .tm = tm, .lx = lx, .crit = tr->c};
 	text_tokens_init(&cb.tok);
 	for (cb.file = 0; cb.file < ncal; cb.file++)
@@ -561,8 +561,8 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 		    stats_kappa(&cb.rules[k]),
 		    stats_kappa(&cb.conf[k][best][bestu]));
 	text_tokens_free(&cb.tok);
-	tone_run_free(&cb.run);
-	tone_free(tm);
+	wordmodel_run_free(&cb.run);
+	wordmodel_free(tm);
 	return 0;
 }
 

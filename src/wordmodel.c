@@ -1,5 +1,5 @@
-/* tone.c: loading a learned word model and applying it to a reply. */
-#include "tone.h"
+/* wordmodel.c: loading a learned word model and applying it to a reply. */
+#include "wordmodel.h"
 
 #include <errno.h>
 #include <math.h>
@@ -37,10 +37,10 @@ feature_word(const struct text_tokens *t, const struct token *k,
 }
 
 static void
-emit(tone_feature_fn fn, void *arg, char tag, const char *a, size_t na,
+emit(wordmodel_feature_fn fn, void *arg, char tag, const char *a, size_t na,
     const char *b, size_t nb, size_t from, size_t to)
 {
-	char key[TONE_KEY_MAX];
+	char key[WORDMODEL_KEY_MAX];
 	size_t n = 0;
 	key[n++] = tag;
 	key[n++] = ':';
@@ -56,7 +56,7 @@ emit(tone_feature_fn fn, void *arg, char tag, const char *a, size_t na,
 }
 
 void
-tone_features(const struct text_tokens *t, tone_feature_fn fn, void *arg)
+wordmodel_features(const struct text_tokens *t, wordmodel_feature_fn fn, void *arg)
 {
 	size_t nq = 0, nx = 0, ny = 0;
 	const char *pw = NULL;
@@ -90,7 +90,7 @@ tone_features(const struct text_tokens *t, tone_feature_fn fn, void *arg)
 }
 
 static void
-crit_free(struct tone_crit *tc)
+crit_free(struct wordmodel_crit *tc)
 {
 	free(tc->w);
 	free(tc->why);
@@ -109,7 +109,7 @@ crit_free(struct tone_crit *tc)
  * the first word's pid out, so pairs of one second word crowded together
  * and a lookup that missed (most do) walked long runs of slots. */
 static size_t
-pair_slot(const struct tone_crit *tc, uint32_t k)
+pair_slot(const struct wordmodel_crit *tc, uint32_t k)
 {
 	size_t i = (size_t)((uint64_t)k * 0x9E3779B97F4A7C15ull >> 32) &
 	    tc->pmask;
@@ -121,11 +121,11 @@ pair_slot(const struct tone_crit *tc, uint32_t k)
 /* The pid of word w[0..n) in a pair, with role (1 first, 2 second) noted;
  * 0 when there are too many. */
 static uint16_t
-pair_word(struct tone_crit *tc, const char *w, size_t n, int role)
+pair_word(struct wordmodel_crit *tc, const char *w, size_t n, int role)
 {
 	int v = text_map_get(&tc->pmap, w, n);
 	if (v < 0) {
-		if (tc->pmap.n >= TONE_MAX_PAIR_WORDS)
+		if (tc->pmap.n >= WORDMODEL_MAX_PAIR_WORDS)
 			return 0;
 		v = (int)(tc->pmap.n + 1) << 2;
 	}
@@ -161,7 +161,7 @@ parse_name(const char *name, size_t n, const char **w1, size_t *n1,
 }
 
 static void
-load_crit(struct tone_crit *tc, struct text_map *words,
+load_crit(struct wordmodel_crit *tc, struct text_map *words,
     const struct jsondoc *doc, struct diags *d, const cJSON *obj,
     const char *path)
 {
@@ -211,14 +211,14 @@ load_crit(struct tone_crit *tc, struct text_map *words,
 		}
 		const char *w1, *w2;
 		size_t n1, n2;
-		if (n >= TONE_KEY_MAX || !parse_name(name, n, &w1, &n1, &w2, &n2)) {
+		if (n >= WORDMODEL_KEY_MAX || !parse_name(name, n, &w1, &n1, &w2, &n2)) {
 			jd_error(doc, d, it, wpath, "\"%s\" is not a feature: "
 			    "w:WORD, b:WORD WORD, f:WORD, q, x or y", name);
 			continue;
 		}
-		if (tc->nw == TONE_MAX_FEATURES) {
+		if (tc->nw == WORDMODEL_MAX_FEATURES) {
 			jd_error(doc, d, it, wpath, "more than %d features",
-			    TONE_MAX_FEATURES);
+			    WORDMODEL_MAX_FEATURES);
 			break;
 		}
 		int ix = (int)tc->nw;
@@ -228,7 +228,7 @@ load_crit(struct tone_crit *tc, struct text_map *words,
 			uint16_t p2 = pair_word(tc, w2, n2, 2);
 			if (p1 == 0 || p2 == 0) {
 				jd_error(doc, d, it, wpath, "more than %d words in "
-				    "pairs", TONE_MAX_PAIR_WORDS);
+				    "pairs", WORDMODEL_MAX_PAIR_WORDS);
 				break;
 			}
 			uint32_t k = (uint32_t)p1 << 16 | p2;
@@ -259,7 +259,7 @@ load_crit(struct tone_crit *tc, struct text_map *words,
 }
 
 static void
-load_doc(struct tone *tm, const struct jsondoc *doc, struct diags *d)
+load_doc(struct wordmodel *tm, const struct jsondoc *doc, struct diags *d)
 {
 	static const char *const keys[] = {"format", "about", "criteria",
 	    NULL};
@@ -270,10 +270,10 @@ load_doc(struct tone *tm, const struct jsondoc *doc, struct diags *d)
 	jd_check_keys(doc, d, doc->root, "", keys);
 	long f;
 	if (jd_int(doc, d, doc->root, "", "format", true, 0, 1000000, &f) &&
-	    f != TONE_FORMAT) {
+	    f != WORDMODEL_FORMAT) {
 		jd_error(doc, d, cJSON_GetObjectItem(doc->root, "format"),
 		    "format", "unsupported format %ld: this irate reads format "
-		    "%d", f, TONE_FORMAT);
+		    "%d", f, WORDMODEL_FORMAT);
 		return;
 	}
 	const char *about;
@@ -298,12 +298,12 @@ load_doc(struct tone *tm, const struct jsondoc *doc, struct diags *d)
 
 /* Load from path, or from text[0..len) (named path) when text is set. */
 static int
-load_any(const char *path, const char *text, size_t len, struct tone **out,
+load_any(const char *path, const char *text, size_t len, struct wordmodel **out,
     struct diags *d)
 {
 	*out = NULL;
 	size_t err0 = d->nerrors;
-	struct tone *tm = xcalloc(1, sizeof *tm);
+	struct wordmodel *tm = xcalloc(1, sizeof *tm);
 	tm->file = xstrdup(path);
 	struct jsondoc doc;
 	if ((text ? jsondoc_parse(&doc, path, text, len, d) :
@@ -311,7 +311,7 @@ load_any(const char *path, const char *text, size_t len, struct tone **out,
 		load_doc(tm, &doc, d);
 	jsondoc_free(&doc);
 	if (d->nerrors > err0) {
-		tone_free(tm);
+		wordmodel_free(tm);
 		return -1;
 	}
 	*out = tm;
@@ -319,20 +319,20 @@ load_any(const char *path, const char *text, size_t len, struct tone **out,
 }
 
 int
-tone_load_file(const char *path, struct tone **out, struct diags *d)
+wordmodel_load_file(const char *path, struct wordmodel **out, struct diags *d)
 {
 	return load_any(path, NULL, 0, out, d);
 }
 
 int
-tone_parse(const char *name, const char *text, size_t len, struct tone **out,
+wordmodel_parse(const char *name, const char *text, size_t len, struct wordmodel **out,
     struct diags *d)
 {
 	return load_any(name, text, len, out, d);
 }
 
 int
-tone_load(const char *assets_dir, const char *lang, struct tone **out,
+wordmodel_load(const char *assets_dir, const char *lang, struct wordmodel **out,
     struct diags *d)
 {
 	*out = NULL;
@@ -342,13 +342,13 @@ tone_load(const char *assets_dir, const char *lang, struct tone **out,
 	if (stat(path, &st) != 0 && errno == ENOENT)
 		rc = 0; /* no model: rules alone */
 	else
-		rc = tone_load_file(path, out, d);
+		rc = wordmodel_load_file(path, out, d);
 	free(path);
 	return rc;
 }
 
 void
-tone_free(struct tone *tm)
+wordmodel_free(struct wordmodel *tm)
 {
 	if (tm == NULL)
 		return;
@@ -360,10 +360,10 @@ tone_free(struct tone *tm)
 }
 
 /* What tc knows of word w[0..n). */
-static struct tone_word
-word_of(const struct tone_crit *tc, const char *w, size_t n)
+static struct wordmodel_word
+word_of(const struct wordmodel_crit *tc, const char *w, size_t n)
 {
-	struct tone_word tw;
+	struct wordmodel_word tw;
 	int v = text_map_get(&tc->wmap, w, n);
 	tw.w = (int16_t)v;
 	v = text_map_get(&tc->fmap, w, n);
@@ -378,10 +378,10 @@ word_of(const struct tone_crit *tc, const char *w, size_t n)
 }
 
 void
-tone_index(struct tone *tm, const struct text_map *vocab)
+wordmodel_index(struct wordmodel *tm, const struct text_map *vocab)
 {
 	for (int c = 0; c < CRIT_COUNT; c++) {
-		struct tone_crit *tc = &tm->crit[c];
+		struct wordmodel_crit *tc = &tm->crit[c];
 		if (!tc->on)
 			continue;
 		size_t n = 0;
@@ -393,7 +393,7 @@ tone_index(struct tone *tm, const struct text_map *vocab)
 		tc->byid = xcalloc(n + 1, sizeof *tc->byid);
 		tc->nbyid = n;
 		for (size_t i = 0; i < n; i++)
-			tc->byid[i] = (struct tone_word){-1, -1, 0, 0};
+			tc->byid[i] = (struct wordmodel_word){-1, -1, 0, 0};
 		for (size_t i = 0; i < vocab->cap; i++) {
 			const struct text_map_ent *e = &vocab->v[i];
 			if (e->key && e->val >= 0)
@@ -406,7 +406,7 @@ tone_index(struct tone *tm, const struct text_map *vocab)
 }
 
 void
-tone_add_words(struct tone *tm, struct text_norm *nm)
+wordmodel_add_words(struct wordmodel *tm, struct text_norm *nm)
 {
 	const struct text_map *ws = &tm->words;
 	static const char *const counted[] = {"you", "your"}; /* "y" */
@@ -421,26 +421,26 @@ tone_add_words(struct tone *tm, struct text_norm *nm)
 			    (int)nm->vocab.n);
 	}
 	text_norm_index(nm);
-	tone_index(tm, &nm->vocab);
+	wordmodel_index(tm, &nm->vocab);
 }
 
 void
-tone_run_free(struct tone_run *run)
+wordmodel_run_free(struct wordmodel_run *run)
 {
 	free(run->seen);
 	free(run->sent);
 	memset(run, 0, sizeof *run);
 }
 
-/* Keep the TONE_CUES most negative cues, worst first. */
+/* Keep the WORDMODEL_CUES most negative cues, worst first. */
 static void
-add_cue(struct tone_run *run, size_t a, size_t b, double w)
+add_cue(struct wordmodel_run *run, size_t a, size_t b, double w)
 {
 	if (w >= 0)
 		return;
 	size_t i = run->ncue;
-	if (i == TONE_CUES) {
-		if (w >= run->cue[TONE_CUES - 1].w)
+	if (i == WORDMODEL_CUES) {
+		if (w >= run->cue[WORDMODEL_CUES - 1].w)
 			return;
 		i--;
 	} else {
@@ -450,11 +450,11 @@ add_cue(struct tone_run *run, size_t a, size_t b, double w)
 		run->cue[i] = run->cue[i - 1];
 		i--;
 	}
-	run->cue[i] = (struct tone_cue){a, b, w};
+	run->cue[i] = (struct wordmodel_cue){a, b, w};
 }
 
 static void
-next_gen(struct tone_run *run)
+next_gen(struct wordmodel_run *run)
 {
 	if (++run->gen == 0) { /* wrapped: forget every mark */
 		memset(run->seen, 0, run->cseen * sizeof *run->seen);
@@ -476,8 +476,8 @@ take(const float *w, uint16_t *seen, uint16_t gen, int ix)
 
 /* The index of the pair feature of words p (before) and q, or -1. */
 static inline int
-pair_ix(const struct tone_crit *tc, const struct tone_word *p,
-    const struct tone_word *q)
+pair_ix(const struct wordmodel_crit *tc, const struct wordmodel_word *p,
+    const struct wordmodel_word *q)
 {
 	if (!(p->role & 1) || !(q->role & 2))
 		return -1;
@@ -488,28 +488,28 @@ pair_ix(const struct tone_crit *tc, const struct tone_word *p,
 
 enum walk { WALK_SUM, WALK_SENTENCES, WALK_CUES };
 
-/* The same features as tone_features(), looked up by vocabulary id: the
+/* The same features as wordmodel_features(), looked up by vocabulary id: the
  * sum of their weights (WALK_SUM), also each sentence's negative sum in
  * run->sent (WALK_SENTENCES), or the cues of sentence run->worst
  * (WALK_CUES). */
 static inline __attribute__((always_inline)) double
-walk(const struct tone_crit *tc, const struct text_tokens *t,
-    struct tone_run *run, enum walk how)
+walk(const struct wordmodel_crit *tc, const struct text_tokens *t,
+    struct wordmodel_run *run, enum walk how)
 {
-	static const struct tone_word none = {-1, -1, 0, 0};
+	static const struct wordmodel_word none = {-1, -1, 0, 0};
 	next_gen(run);
 	const float *fw = tc->w;
 	uint16_t *seen = run->seen, gen = run->gen;
 	double z = tc->bias;
 	size_t nq = 0, nx = 0, ny = 0, pi = 0;
-	const struct tone_word *pw = &none;
+	const struct wordmodel_word *pw = &none;
 	uint32_t psent = UINT32_MAX;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct token *k = &t->v[i];
-		const struct tone_word *tw;
+		const struct wordmodel_word *tw;
 		if (k->kind == TOK_WORD) {
 			/* a word without an id is none of the model's
-			 * (tone_index()) */
+			 * (wordmodel_index()) */
 			tw = (size_t)(uint32_t)k->id < tc->nbyid ?
 			    &tc->byid[k->id] : &none;
 			ny += (tw->role >> 2) & 1;
@@ -545,7 +545,7 @@ walk(const struct tone_crit *tc, const struct text_tokens *t,
 }
 
 static void
-run_prepare(const struct tone_crit *tc, struct tone_run *run)
+run_prepare(const struct wordmodel_crit *tc, struct wordmodel_run *run)
 {
 	if (run->cseen < tc->nw)
 		run->seen = xgrow_zero(run->seen, &run->cseen, tc->nw,
@@ -553,19 +553,19 @@ run_prepare(const struct tone_crit *tc, struct tone_run *run)
 }
 
 double
-tone_prob(const struct tone *tm, enum criterion c,
-    const struct text_tokens *t, struct tone_run *run)
+wordmodel_prob(const struct wordmodel *tm, enum criterion c,
+    const struct text_tokens *t, struct wordmodel_run *run)
 {
-	const struct tone_crit *tc = &tm->crit[c];
+	const struct wordmodel_crit *tc = &tm->crit[c];
 	run_prepare(tc, run);
 	return 1.0 / (1.0 + exp(-walk(tc, t, run, WALK_SUM)));
 }
 
 void
-tone_cues(const struct tone *tm, enum criterion c,
-    const struct text_tokens *t, struct tone_run *run)
+wordmodel_cues(const struct wordmodel *tm, enum criterion c,
+    const struct text_tokens *t, struct wordmodel_run *run)
 {
-	const struct tone_crit *tc = &tm->crit[c];
+	const struct wordmodel_crit *tc = &tm->crit[c];
 	run_prepare(tc, run);
 	size_t ns = (size_t)t->nsent + 1;
 	if (run->csent < ns)

@@ -1,4 +1,4 @@
-/* tone.h: a learned model of a criterion from the words of a reply.
+/* wordmodel.h: a learned model of a criterion from the words of a reply.
  *
  * Logistic regression over word features, one weight per feature and a
  * bias per criterion, read from assets/model/<lang>.json (written by
@@ -9,11 +9,11 @@
  *   "f:WORD"    the first word of a sentence
  *   "q", "x", "y"  the number of '?', of '!' and of you/your, capped and
  *               scaled to 0..1
- * Each feature counts once per reply.  tone_prob() is the probability that
+ * Each feature counts once per reply.  wordmodel_prob() is the probability that
  * the behaviour is present.  A model is read-only once loaded (threads may
- * share it); a struct tone_run is one caller's scratch space. */
-#ifndef IRATE_TONE_H
-#define IRATE_TONE_H
+ * share it); a struct wordmodel_run is one caller's scratch space. */
+#ifndef IRATE_WORDMODEL_H
+#define IRATE_WORDMODEL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,20 +24,20 @@
 #include "text.h"
 #include "text_map.h"
 
-#define TONE_FORMAT 1
-#define TONE_KEY_MAX (2 * TEXT_MAX_NORM + 4)
+#define WORDMODEL_FORMAT 1
+#define WORDMODEL_KEY_MAX (2 * TEXT_MAX_NORM + 4)
 
-/* What the model knows of one word (tone_index()). */
-struct tone_word {
+/* What the model knows of one word (wordmodel_index()). */
+struct wordmodel_word {
 	int16_t w, f;       /* its w: and f: features' indexes, or -1 */
 	uint16_t pid;       /* its number among the words of pairs, or 0 */
 	uint8_t role;       /* in pairs: 1 first, 2 second; 4: "you"/"your" */
 };
 
-#define TONE_MAX_FEATURES 32767
-#define TONE_MAX_PAIR_WORDS 65535
+#define WORDMODEL_MAX_FEATURES 32767
+#define WORDMODEL_MAX_PAIR_WORDS 65535
 
-struct tone_crit {
+struct wordmodel_crit {
 	bool on;            /* the model has this criterion */
 	double bias;
 	double threshold;   /* below it, the behaviour is taken as absent */
@@ -53,77 +53,77 @@ struct tone_crit {
 	                     * empty: pid1 << 16 | pid2 of a b: feature */
 	uint16_t *pix;      /* owned: per slot, its index into w */
 	size_t pmask;
-	struct tone_word *byid; /* owned: per vocabulary id (tone_index()) */
+	struct wordmodel_word *byid; /* owned: per vocabulary id (wordmodel_index()) */
 	size_t nbyid;
-	struct tone_word num, bang, ask; /* numbers, '!', '?' */
+	struct wordmodel_word num, bang, ask; /* numbers, '!', '?' */
 };
 
-struct tone {
+struct wordmodel {
 	char *file;         /* owned: the model file's path */
-	struct tone_crit crit[CRIT_COUNT];
+	struct wordmodel_crit crit[CRIT_COUNT];
 	struct text_map words; /* every word its features name */
 };
 
 /* One feature occurrence: its name, value and the tokens [a, b) it covers
  * (a == b for the counts). */
-typedef void (*tone_feature_fn)(const char *key, size_t n, double value,
+typedef void (*wordmodel_feature_fn)(const char *key, size_t n, double value,
     size_t a, size_t b, void *arg);
 
 /* Call fn for every feature occurrence of t, in text order; the counts
  * last.  The same feature may occur more than once. */
-void tone_features(const struct text_tokens *t, tone_feature_fn fn,
+void wordmodel_features(const struct text_tokens *t, wordmodel_feature_fn fn,
     void *arg);
 
 /* Load assets_dir/model/<lang>.json.  No such file: *out = NULL and 0 (the
  * scorer then uses its rules alone).  A bad file: -1 with every problem,
  * located, added to d. */
-int tone_load(const char *assets_dir, const char *lang, struct tone **out,
+int wordmodel_load(const char *assets_dir, const char *lang, struct wordmodel **out,
     struct diags *d);
 /* The same from a path, or from text[0..len) (name is used in messages). */
-int tone_load_file(const char *path, struct tone **out, struct diags *d);
-int tone_parse(const char *name, const char *text, size_t len,
-    struct tone **out, struct diags *d);
-void tone_free(struct tone *tm);
+int wordmodel_load_file(const char *path, struct wordmodel **out, struct diags *d);
+int wordmodel_parse(const char *name, const char *text, size_t len,
+    struct wordmodel **out, struct diags *d);
+void wordmodel_free(struct wordmodel *tm);
 /* Add every word the model knows to nm's vocabulary (and re-index it).
- * tone_prob() looks words up by vocabulary id and takes a word without
+ * wordmodel_prob() looks words up by vocabulary id and takes a word without
  * one for a word the model does not know: call this once on the
  * normalisation tables the texts are tokenized with. */
-void tone_add_words(struct tone *tm, struct text_norm *nm);
+void wordmodel_add_words(struct wordmodel *tm, struct text_norm *nm);
 /* Note what the model knows of each word of vocab (word -> id), for
- * tone_prob(); a word without an id is taken as unknown to the model, so
+ * wordmodel_prob(); a word without an id is taken as unknown to the model, so
  * every word of tm->words must be in vocab (lexicon_load_more() or
- * tone_add_words(), which calls this). */
-void tone_index(struct tone *tm, const struct text_map *vocab);
+ * wordmodel_add_words(), which calls this). */
+void wordmodel_index(struct wordmodel *tm, const struct text_map *vocab);
 
 /* A cue: the tokens [a, b) of a feature and its weight. */
-struct tone_cue {
+struct wordmodel_cue {
 	size_t a, b;
 	double w;
 };
 
-#define TONE_CUES 4
+#define WORDMODEL_CUES 4
 
-/* Scratch space for tone_prob(); zero-initialise, tone_run_free() after. */
-struct tone_run {
+/* Scratch space for wordmodel_prob(); zero-initialise, wordmodel_run_free() after. */
+struct wordmodel_run {
 	uint16_t *seen;     /* per feature index: the generation last seen */
 	size_t cseen;
 	uint16_t gen;
 	double *sent;       /* per sentence: the sum of its negative cues */
 	size_t csent;
 	uint32_t worst;     /* the sentence whose cues weigh most against */
-	struct tone_cue cue[TONE_CUES]; /* its most negative cues, worst first */
+	struct wordmodel_cue cue[WORDMODEL_CUES]; /* its most negative cues, worst first */
 	size_t ncue;
 };
 
-void tone_run_free(struct tone_run *run);
+void wordmodel_run_free(struct wordmodel_run *run);
 
 /* The probability (0..1) that criterion c's behaviour is present in t.
  * c must be on. */
-double tone_prob(const struct tone *tm, enum criterion c,
-    const struct text_tokens *t, struct tone_run *run);
+double wordmodel_prob(const struct wordmodel *tm, enum criterion c,
+    const struct text_tokens *t, struct wordmodel_run *run);
 /* Why it is low: sets run->worst to the sentence whose features lowered
  * it most and run->cue to that sentence's worst features. */
-void tone_cues(const struct tone *tm, enum criterion c,
-    const struct text_tokens *t, struct tone_run *run);
+void wordmodel_cues(const struct wordmodel *tm, enum criterion c,
+    const struct text_tokens *t, struct wordmodel_run *run);
 
 #endif

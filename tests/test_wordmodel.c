@@ -1,4 +1,4 @@
-/* test_tone.c: the learned word model: features, loading, probabilities. */
+/* test_wordmodel.c: the learned word model: features, loading, probabilities. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +11,10 @@
 #include "score.h"
 #include "lib.h"
 #include "text.h"
-#include "tone.h"
+#include "wordmodel.h"
 
 struct seen {
-	char keys[64][TONE_KEY_MAX];
+	char keys[64][WORDMODEL_KEY_MAX];
 	double v[64];
 	size_t a[64], b[64];
 	size_t n;
@@ -46,12 +46,12 @@ find(const struct seen *s, const char *key)
 static struct text_norm norm;
 
 static void
-use_words(struct tone *tm)
+use_words(struct wordmodel *tm)
 {
 	text_norm_free(&norm);
 	memset(&norm, 0, sizeof norm);
 	if (tm)
-		tone_add_words(tm, &norm);
+		wordmodel_add_words(tm, &norm);
 }
 
 static void
@@ -66,7 +66,7 @@ START_TEST(test_features)
 	text_tokens_init(&t);
 	tokens(&t, "Calm down!! You have 2 days. Fine?");
 	struct seen s = {0};
-	tone_features(&t, keep, &s);
+	wordmodel_features(&t, keep, &s);
 	/* words, numbers as "#", '!' and '?' are words here */
 	ck_assert_int_ge(find(&s, "w:calm"), 0);
 	ck_assert_int_ge(find(&s, "w:#"), 0);
@@ -100,7 +100,7 @@ static const char model_json[] =
     "\"w:whatever\": -3.0, \"b:calm down\": -2.0, \"w:sorry\": 0.5,"
     "\"x\": -1.5}}}}";
 
-static struct tone *
+static struct wordmodel *
 load_text(const char *json, struct diags *d, int *rc)
 {
 	char *dir = test_temp_dir();
@@ -111,8 +111,8 @@ load_text(const char *json, struct diags *d, int *rc)
 	ck_assert_ptr_nonnull(f);
 	fputs(json, f);
 	fclose(f);
-	struct tone *tm = NULL;
-	*rc = tone_load(dir, "en", &tm, d);
+	struct wordmodel *tm = NULL;
+	*rc = wordmodel_load(dir, "en", &tm, d);
 	test_rmrf(dir);
 	free(p);
 	free(md);
@@ -124,7 +124,7 @@ START_TEST(test_prob_and_cues)
 {
 	struct diags d = {0};
 	int rc;
-	struct tone *tm = load_text(model_json, &d, &rc);
+	struct wordmodel *tm = load_text(model_json, &d, &rc);
 	ck_assert_int_eq(rc, 0);
 	ck_assert_ptr_nonnull(tm);
 	ck_assert(tm->crit[CRIT_CALM].on);
@@ -132,18 +132,18 @@ START_TEST(test_prob_and_cues)
 	use_words(tm);
 	struct text_tokens t;
 	text_tokens_init(&t);
-	struct tone_run run = {0};
+	struct wordmodel_run run = {0};
 	/* bias only */
 	tokens(&t, "Thanks for waiting.");
-	double p = tone_prob(tm, CRIT_CALM, &t, &run);
+	double p = wordmodel_prob(tm, CRIT_CALM, &t, &run);
 	ck_assert(fabs(p - 1 / (1 + exp(-1.0))) < 1e-9);
-	tone_cues(tm, CRIT_CALM, &t, &run);
+	wordmodel_cues(tm, CRIT_CALM, &t, &run);
 	ck_assert_uint_eq(run.ncue, 0);
 	/* each feature counts once, however often it occurs */
 	tokens(&t, "Whatever. Whatever. Calm down.");
-	p = tone_prob(tm, CRIT_CALM, &t, &run);
+	p = wordmodel_prob(tm, CRIT_CALM, &t, &run);
 	ck_assert(fabs(p - 1 / (1 + exp(-(1.0 - 3.0 - 2.0)))) < 1e-9);
-	tone_cues(tm, CRIT_CALM, &t, &run);
+	wordmodel_cues(tm, CRIT_CALM, &t, &run);
 	/* the sentence that weighs most against, and its cues */
 	ck_assert_uint_eq(run.worst, 0);
 	ck_assert_uint_eq(run.ncue, 1);
@@ -151,7 +151,7 @@ START_TEST(test_prob_and_cues)
 	ck_assert_uint_eq(run.cue[0].a, 0);
 	ck_assert_uint_eq(run.cue[0].b, 1);
 	tokens(&t, "Fine. Calm down, whatever you say.");
-	tone_cues(tm, CRIT_CALM, &t, &run);
+	wordmodel_cues(tm, CRIT_CALM, &t, &run);
 	ck_assert_uint_eq(run.worst, 1);
 	ck_assert_uint_eq(run.ncue, 2);
 	ck_assert(run.cue[0].w == -3.0); /* worst first */
@@ -161,13 +161,13 @@ START_TEST(test_prob_and_cues)
 	ck_assert_uint_eq(run.cue[1].b, 4);
 	/* counts weigh in without a cue */
 	tokens(&t, "Sorry!!!");
-	p = tone_prob(tm, CRIT_CALM, &t, &run);
+	p = wordmodel_prob(tm, CRIT_CALM, &t, &run);
 	ck_assert(fabs(p - 1 / (1 + exp(-(1.0 + 0.5 - 1.5)))) < 1e-9);
-	tone_cues(tm, CRIT_CALM, &t, &run);
+	wordmodel_cues(tm, CRIT_CALM, &t, &run);
 	ck_assert_uint_eq(run.ncue, 0);
 	text_tokens_free(&t);
-	tone_run_free(&run);
-	tone_free(tm);
+	wordmodel_run_free(&run);
+	wordmodel_free(tm);
 	diags_free(&d);
 }
 END_TEST
@@ -189,7 +189,7 @@ add_weight(const char *key, size_t n, double v, size_t a, size_t b,
 	struct json_acc *j = arg;
 	/* a weight per distinct feature: 0.01 * (k + 1), counted once */
 	if (strstr(j->buf, key) != NULL && key[1] == ':') {
-		char pat[TONE_KEY_MAX + 4];
+		char pat[WORDMODEL_KEY_MAX + 4];
 		snprintf(pat, sizeof pat, "\"%s\":", key);
 		if (strstr(j->buf, pat))
 			return;
@@ -200,7 +200,7 @@ add_weight(const char *key, size_t n, double v, size_t a, size_t b,
 	} else {
 		j->sum += w;
 	}
-	char item[TONE_KEY_MAX + 32];
+	char item[WORDMODEL_KEY_MAX + 32];
 	int m = snprintf(item, sizeof item, "%s\"%s\": %.2f", j->k > 1 ? ", " : "",
 	    key, w);
 	ck_assert(m > 0 && (size_t)m < sizeof item);
@@ -212,7 +212,7 @@ add_weight(const char *key, size_t n, double v, size_t a, size_t b,
 START_TEST(test_lookup_matches_features)
 {
 	/* A model with a weight for every feature of a text gives the sum of
-	 * those weights: the hashed look-up sees what tone_features() lists,
+	 * those weights: the hashed look-up sees what wordmodel_features() lists,
 	 * each feature once. */
 	const char *text = "You again?! 3 times, you said. Whatever you say, "
 	    "whatever you say!!";
@@ -221,7 +221,7 @@ START_TEST(test_lookup_matches_features)
 	tokens(&t, text);
 	char buf[8192] = "";
 	struct json_acc j = {buf, 0, sizeof buf, 0, 0, 0, 0, 0};
-	tone_features(&t, add_weight, &j);
+	wordmodel_features(&t, add_weight, &j);
 	char *json = NULL;
 	size_t jl = 0;
 	FILE *f = open_memstream(&json, &jl);
@@ -229,16 +229,16 @@ START_TEST(test_lookup_matches_features)
 	    "0.5, \"bias\": 0, \"why\": \"x\", \"weights\": {%s}}}}", buf);
 	fclose(f);
 	struct diags d = {0};
-	struct tone *tm;
-	ck_assert_int_eq(tone_parse("t.json", json, jl, &tm, &d), 0);
+	struct wordmodel *tm;
+	ck_assert_int_eq(wordmodel_parse("t.json", json, jl, &tm, &d), 0);
 	use_words(tm);
 	tokens(&t, text); /* again: now its words have vocabulary ids */
-	struct tone_run run = {0};
-	double p = tone_prob(tm, CRIT_CALM, &t, &run);
+	struct wordmodel_run run = {0};
+	double p = wordmodel_prob(tm, CRIT_CALM, &t, &run);
 	double z = log(p / (1 - p));
 	ck_assert_msg(fabs(z - j.sum) < 1e-6, "z %f, want %f", z, j.sum);
-	tone_run_free(&run);
-	tone_free(tm);
+	wordmodel_run_free(&run);
+	wordmodel_free(tm);
 	free(json);
 	text_tokens_free(&t);
 	diags_free(&d);
@@ -352,8 +352,8 @@ START_TEST(test_missing_model_is_no_model)
 {
 	char *dir = test_temp_dir();
 	struct diags d = {0};
-	struct tone *tm = (struct tone *)1;
-	ck_assert_int_eq(tone_load(dir, "en", &tm, &d), 0);
+	struct wordmodel *tm = (struct wordmodel *)1;
+	ck_assert_int_eq(wordmodel_load(dir, "en", &tm, &d), 0);
 	ck_assert_ptr_null(tm);
 	ck_assert_uint_eq(d.nerrors, 0);
 	test_rmrf(dir);
@@ -389,7 +389,7 @@ START_TEST(test_bad_model_located)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct diags d = {0};
 		int rc;
-		struct tone *tm = load_text(cases[i].json, &d, &rc);
+		struct wordmodel *tm = load_text(cases[i].json, &d, &rc);
 		ck_assert_int_eq(rc, -1);
 		ck_assert_ptr_null(tm);
 		char *txt = test_diags_text(&d);
@@ -406,7 +406,7 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("tone");
+	Suite *s = suite_create("wordmodel");
 	TCase *tc = tcase_create("model");
 	tcase_add_test(tc, test_features);
 	tcase_add_test(tc, test_prob_and_cues);
