@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labelled.h"
 #include "lib.h"
 #include "scenario.h"
 #include "score.h"
@@ -111,47 +112,13 @@ START_TEST(test_labelled)
 	const struct tcase_data *tc = &cases[_i];
 	ck_assert_msg(tc->o != NULL, "%s:%zu: not JSON", tc->file, tc->line);
 	const cJSON *o = tc->o;
-	const char *id = cJSON_GetStringValue(cJSON_GetObjectItem(o, "id"));
-	const char *reply = cJSON_GetStringValue(cJSON_GetObjectItem(o, "reply"));
-	ck_assert_ptr_nonnull(reply);
-	const cJSON *facts = cJSON_GetObjectItem(o, "facts");
-	size_t nf = (size_t)cJSON_GetArraySize(facts);
-	struct score_fact *f = xcalloc(nf + 1, sizeof *f);
-	const char **para[16] = {0};
-	size_t k = 0;
+	struct labelled l;
+	ck_assert_int_eq(labelled_read(&l, o), 0);
+	const char *id = l.id, *reply = l.reply;
 	const cJSON *x;
-	cJSON_ArrayForEach(x, facts) {
-		if (k >= 16)
-			break;
-		if (cJSON_IsString(x)) {
-			f[k++].text = x->valuestring;
-			continue;
-		}
-		f[k].text = cJSON_GetStringValue(cJSON_GetObjectItem(x, "text"));
-		const cJSON *p = cJSON_GetObjectItem(x, "paraphrases");
-		para[k] = xcalloc((size_t)cJSON_GetArraySize(p) + 1, sizeof **para);
-		size_t j = 0;
-		const cJSON *y;
-		cJSON_ArrayForEach(y, p)
-			para[k][j++] = y->valuestring;
-		f[k].paraphrases = para[k];
-		f[k].nparaphrases = j;
-		k++;
-	}
-	const cJSON *hist = cJSON_GetObjectItem(o, "history");
-	const char *h[8];
-	size_t nh = 0;
-	cJSON_ArrayForEach(x, hist)
-		if (nh < 8)
-			h[nh++] = x->valuestring;
-	struct score_ctx ctx = {
-		.customer = cJSON_GetStringValue(cJSON_GetObjectItem(o, "customer")),
-		.at_fault = cJSON_IsTrue(cJSON_GetObjectItem(o, "at_fault")),
-		.facts = f, .nfacts = k, .history = h, .nhistory = nh,
-	};
 	struct grading g;
 	grading_init(&g);
-	score_reply(sc, &ctx, reply, strlen(reply), &g);
+	score_reply(sc, &l.ctx, reply, strlen(reply), &g);
 	check_grading(&g, reply, strlen(reply));
 	const cJSON *labels = cJSON_GetObjectItem(o, "labels");
 	cJSON_ArrayForEach(x, labels) {
@@ -172,9 +139,7 @@ START_TEST(test_labelled)
 		    "%s: pitfall %s not expected", id, x->valuestring);
 	}
 	grading_free(&g);
-	for (size_t i = 0; i < 16; i++)
-		free(para[i]);
-	free(f);
+	labelled_free(&l);
 }
 END_TEST
 

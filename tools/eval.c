@@ -15,69 +15,11 @@
 
 #include "diag.h"
 #include "grading.h"
+#include "labelled.h"
 #include "paths.h"
 #include "score.h"
 #include "stats.h"
 #include "xalloc.h"
-
-struct item {
-	struct score_fact *facts;
-	const char ***para;
-	size_t nfacts;
-	const char **hist;
-	size_t nhist;
-};
-
-static void
-item_free(struct item *it)
-{
-	for (size_t i = 0; i < it->nfacts; i++)
-		free(it->para[i]);
-	free(it->para);
-	free(it->facts);
-	free(it->hist);
-	memset(it, 0, sizeof *it);
-}
-
-static void
-item_load(struct item *it, const cJSON *o)
-{
-	const cJSON *facts = cJSON_GetObjectItem(o, "facts");
-	size_t n = cJSON_IsArray(facts) ? (size_t)cJSON_GetArraySize(facts) : 0;
-	it->facts = xcalloc(n + 1, sizeof *it->facts);
-	it->para = xcalloc(n + 1, sizeof *it->para);
-	const cJSON *f;
-	size_t k = 0;
-	cJSON_ArrayForEach(f, facts) {
-		if (cJSON_IsString(f)) {
-			it->facts[k++].text = f->valuestring;
-		} else if (cJSON_IsObject(f)) {
-			const cJSON *t = cJSON_GetObjectItem(f, "text");
-			const cJSON *p = cJSON_GetObjectItem(f, "paraphrases");
-			if (!cJSON_IsString(t))
-				continue;
-			it->facts[k].text = t->valuestring;
-			size_t np = cJSON_IsArray(p) ? (size_t)cJSON_GetArraySize(p) : 0;
-			it->para[k] = xcalloc(np + 1, sizeof *it->para[k]);
-			size_t j = 0;
-			const cJSON *x;
-			cJSON_ArrayForEach(x, p)
-				if (cJSON_IsString(x))
-					it->para[k][j++] = x->valuestring;
-			it->facts[k].paraphrases = it->para[k];
-			it->facts[k].nparaphrases = j;
-			k++;
-		}
-	}
-	it->nfacts = k;
-	const cJSON *h = cJSON_GetObjectItem(o, "history");
-	size_t nh = cJSON_IsArray(h) ? (size_t)cJSON_GetArraySize(h) : 0;
-	it->hist = xcalloc(nh + 1, sizeof *it->hist);
-	const cJSON *x;
-	cJSON_ArrayForEach(x, h)
-		if (cJSON_IsString(x))
-			it->hist[it->nhist++] = x->valuestring;
-}
 
 static void
 print_evidence(const struct crit_result *r)
@@ -132,45 +74,34 @@ main(int argc, char **argv)
 		if (strspn(line, " \t\r\n") == (size_t)n)
 			continue;
 		cJSON *o = cJSON_ParseWithLength(line, (size_t)n);
-		const cJSON *reply = o ? cJSON_GetObjectItem(o, "reply") : NULL;
-		const cJSON *labels = o ? cJSON_GetObjectItem(o, "labels") : NULL;
-		if (!cJSON_IsString(reply) || !cJSON_IsObject(labels)) {
+		struct labelled it;
+		if (labelled_read(&it, o) < 0 ||
+		    !cJSON_IsObject(cJSON_GetObjectItem(o, "labels"))) {
 			fprintf(stderr, "%s:%zu: not a labelled item (needs \"reply\" and \"labels\")\n",
 			    argv[optind], lineno);
 			rc = 1;
+			labelled_free(&it);
 			cJSON_Delete(o);
 			continue;
 		}
-		struct item it = {0};
-		item_load(&it, o);
-		const cJSON *cust = cJSON_GetObjectItem(o, "customer");
-		const cJSON *id = cJSON_GetObjectItem(o, "id");
-		struct score_ctx ctx = {
-			.customer = cJSON_IsString(cust) ? cust->valuestring : NULL,
-			.at_fault = cJSON_IsTrue(cJSON_GetObjectItem(o, "at_fault")),
-			.facts = it.facts, .nfacts = it.nfacts,
-			.history = it.hist, .nhistory = it.nhist,
-		};
 		struct grading g;
 		grading_init(&g);
-		score_reply(sc, &ctx, reply->valuestring, strlen(reply->valuestring), &g);
+		score_reply(sc, &it.ctx, it.reply, strlen(it.reply), &g);
 		nitems++;
 		for (int c = 0; c < CRIT_COUNT; c++) {
-			const cJSON *l = cJSON_GetObjectItem(labels, criterion_name(c));
-			if (!cJSON_IsNumber(l) && !cJSON_IsBool(l))
+			if (it.label[c] < 0)
 				continue;
-			bool want = cJSON_IsBool(l) ? cJSON_IsTrue(l) : l->valuedouble != 0;
+			bool want = it.label[c] == 1;
 			stats_add(&conf[c], want, g.crit[c].detected);
 			if (verbose && want != g.crit[c].detected) {
 				printf("%s %-11s label=%d detected=%d score=%d\n    %s\n",
-				    cJSON_IsString(id) ? id->valuestring : "?",
-				    criterion_name(c), want, g.crit[c].detected,
-				    g.crit[c].score, reply->valuestring);
+				    it.id ? it.id : "?", criterion_name(c), want,
+				    g.crit[c].detected, g.crit[c].score, it.reply);
 				print_evidence(&g.crit[c]);
 			}
 		}
 		grading_free(&g);
-		item_free(&it);
+		labelled_free(&it);
 		cJSON_Delete(o);
 	}
 	free(line);

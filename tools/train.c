@@ -28,6 +28,7 @@
 
 #include "diag.h"
 #include "grading.h"
+#include "labelled.h"
 #include "lexicon.h"
 #include "paths.h"
 #include "scenario.h"
@@ -99,21 +100,10 @@ collect_one(const char *key, size_t n, double v, size_t a, size_t b,
 	c->e->f[c->e->n++] = (struct feat){(uint32_t)ix, v};
 }
 
-/* Label of criterion crit in line object o: 0, 1, or -1 when absent. */
-static int
-label_of(const cJSON *o, const char *crit)
-{
-	const cJSON *l = cJSON_GetObjectItem(o, "labels");
-	const cJSON *v = cJSON_GetObjectItem(l, crit);
-	if (!cJSON_IsNumber(v) && !cJSON_IsBool(v))
-		return -1;
-	return cJSON_IsTrue(v) || (cJSON_IsNumber(v) && v->valuedouble != 0);
-}
-
-typedef void (*line_fn)(const cJSON *o, int y, void *arg);
+typedef void (*line_fn)(const struct labelled *l, int y, void *arg);
 
 static int
-each_line(const char *path, const char *crit, line_fn fn, void *arg)
+each_line(const char *path, enum criterion c, line_fn fn, void *arg)
 {
 	FILE *f = fopen(path, "r");
 	if (f == NULL) {
@@ -128,18 +118,19 @@ each_line(const char *path, const char *crit, line_fn fn, void *arg)
 		if (strspn(line, " \t\r\n") == (size_t)n)
 			continue;
 		cJSON *o = cJSON_Parse(line);
-		const cJSON *rp = cJSON_GetObjectItem(o, "reply");
-		if (o == NULL || !cJSON_IsString(rp)) {
+		struct labelled l;
+		if (labelled_read(&l, o) < 0) {
 			fprintf(stderr, "%s:%zu: not a labelled reply\n", path,
 			    lineno);
+			labelled_free(&l);
 			cJSON_Delete(o);
 			free(line);
 			fclose(f);
 			return -1;
 		}
-		int y = label_of(o, crit);
-		if (y >= 0)
-			fn(o, y, arg);
+		if (l.label[c] >= 0)
+			fn(&l, l.label[c], arg);
+		labelled_free(&l);
 		cJSON_Delete(o);
 	}
 	free(line);
@@ -147,51 +138,15 @@ each_line(const char *path, const char *crit, line_fn fn, void *arg)
 	return 0;
 }
 
-/* Do the rules alone (sc) find criterion c in the reply of line o, in its
- * context (customer, at_fault, facts as strings or {"text",
- * "paraphrases"})? */
+/* Do the rules alone (sc) find criterion c in l's reply, in its context? */
 static bool
-rules_find(struct scorer *sc, const cJSON *o, enum criterion c)
+rules_find(struct scorer *sc, const struct labelled *l, enum criterion c)
 {
-	const char *reply = cJSON_GetObjectItem(o, "reply")->valuestring;
-	const cJSON *cu = cJSON_GetObjectItem(o, "customer");
-	const cJSON *af = cJSON_GetObjectItem(o, "at_fault");
-	const cJSON *facts = cJSON_GetObjectItem(o, "facts");
-	size_t nf = cJSON_IsArray(facts) ? (size_t)cJSON_GetArraySize(facts) : 0;
-	struct score_fact *fv = xcalloc(nf + 1, sizeof *fv);
-	const char ***para = xcalloc(nf + 1, sizeof *para);
-	size_t k = 0;
-	const cJSON *f;
-	cJSON_ArrayForEach(f, facts) {
-		const cJSON *t = cJSON_IsObject(f) ? cJSON_GetObjectItem(f, "text") : f;
-		if (!cJSON_IsString(t))
-			continue;
-		fv[k].text = t->valuestring;
-		const cJSON *ps = cJSON_IsObject(f) ?
-		    cJSON_GetObjectItem(f, "paraphrases") : NULL;
-		size_t np = cJSON_IsArray(ps) ? (size_t)cJSON_GetArraySize(ps) : 0;
-		para[k] = xcalloc(np + 1, sizeof *para[k]);
-		size_t j = 0;
-		const cJSON *x;
-		cJSON_ArrayForEach(x, ps)
-			if (cJSON_IsString(x))
-				para[k][j++] = x->valuestring;
-		fv[k].paraphrases = para[k];
-		fv[k].nparaphrases = j;
-		k++;
-	}
-	struct score_ctx ctx = {
-		.customer = cJSON_IsString(cu) ? cu->valuestring : NULL,
-		.at_fault = !cJSON_IsFalse(af), .facts = fv, .nfacts = k};
 	struct grading g;
 	grading_init(&g);
-	score_reply(sc, &ctx, reply, strlen(reply), &g);
+	score_reply(sc, &l->ctx, l->reply, strlen(l->reply), &g);
 	bool found = g.crit[c].detected;
 	grading_free(&g);
-	for (size_t i = 0; i < k; i++)
-		free(para[i]);
-	free(para);
-	free(fv);
 	return found;
 }
 
@@ -205,16 +160,16 @@ struct add_ctx {
 };
 
 static void
-add_example(const cJSON *o, int y, void *arg)
+add_example(const struct labelled *l, int y, void *arg)
 {
 	struct add_ctx *ac = arg;
 	struct trainset *ts = ac->ts;
 	/* The model only ever judges replies in which the rules found the
 	 * behaviour (it vetoes): it learns from those alone, so that what it
 	 * takes as usual is what the rules let through. */
-	if (!rules_find(ac->sc, o, ac->c))
+	if (!rules_find(ac->sc, l, ac->c))
 		return;
-	const char *reply = cJSON_GetObjectItem(o, "reply")->valuestring;
+	const char *reply = l->reply;
 	text_tokenize(&ac->lx->norm, reply, strlen(reply), &ac->tok);
 	ts->ex = xgrow(ts->ex, &ts->cex, ts->nex + 1, sizeof *ts->ex);
 	struct example *e = &ts->ex[ts->nex++];
@@ -404,11 +359,11 @@ struct calib {
 };
 
 static void
-calib_one(const cJSON *o, int y, void *arg)
+calib_one(const struct labelled *l, int y, void *arg)
 {
 	struct calib *cb = arg;
-	const char *reply = cJSON_GetObjectItem(o, "reply")->valuestring;
-	bool rule = rules_find(cb->sc, o, cb->crit);
+	const char *reply = l->reply;
+	bool rule = rules_find(cb->sc, l, cb->crit);
 	text_tokenize(&cb->lx->norm, reply, strlen(reply), &cb->tok);
 	double p = wordmodel_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
 	wordmodel_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
@@ -480,10 +435,9 @@ add_model_replies(const char *path, struct add_ctx *ac, struct diags *d)
 	for (size_t i = 0; i < sc.nnodes; i++) {
 		if (sc.nodes[i].model_reply == NULL)
 			continue;
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "reply", sc.nodes[i].model_reply);
-		add_example(o, 1, ac);
-		cJSON_Delete(o);
+		struct labelled l = {.reply = sc.nodes[i].model_reply,
+		    .ctx = {.at_fault = true}};
+		add_example(&l, 1, ac);
 	}
 	scenario_free(&sc);
 	return 0;
@@ -502,7 +456,7 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 	text_tokens_init(&ac.tok);
 	ac.col.ts = &tr->ts;
 	for (int i = 0; i < nfiles; i++)
-		if (each_line(files[i], name, add_example, &ac) < 0)
+		if (each_line(files[i], tr->c, add_example, &ac) < 0)
 			return -1;
 	for (int i = 0; tr->c == CRIT_CALM && i < nscen; i++)
 		if (add_model_replies(scen[i], &ac, d) < 0)
@@ -526,7 +480,7 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 	struct calib cb = {.sc = sc, .tm = tm, .lx = lx, .crit = tr->c};
 	text_tokens_init(&cb.tok);
 	for (cb.file = 0; cb.file < ncal; cb.file++)
-		if (each_line(calfile[cb.file], name, calib_one, &cb) < 0)
+		if (each_line(calfile[cb.file], tr->c, calib_one, &cb) < 0)
 			return -1;
 	for (int i = 0; tr->c == CRIT_CALM && i < nscen; i++)
 		if (veto_model_replies(scen[i], &cb, d) < 0)
