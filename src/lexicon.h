@@ -261,7 +261,8 @@ struct lex_matches {
 int lexicon_load(const char *assets_dir, const char *lang,
     struct lexicon **out, struct diags *d);
 /* The same, with the words of more (its keys; may be NULL) in the
- * vocabulary too, so that they get ids (the learned model's words, wordmodel.h).
+ * vocabulary too, so that they get ids (the learned model's words,
+ * wordmodel.h).
  * They are added before the typo keywords: never "corrected". */
 int lexicon_load_more(const char *assets_dir, const char *lang,
     const struct text_map *more, struct lexicon **out, struct diags *d);

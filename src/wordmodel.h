@@ -9,9 +9,11 @@
  *   "f:WORD"    the first word of a sentence
  *   "q", "x", "y"  the number of '?', of '!' and of you/your, capped and
  *               scaled to 0..1
- * Each feature counts once per reply.  wordmodel_prob() is the probability that
- * the behaviour is present.  A model is read-only once loaded (threads may
- * share it); a struct wordmodel_run is one caller's scratch space. */
+ * Each feature counts once per reply.  wordmodel_prob() is the
+ * probability that the behaviour is present.  A model is read-only once
+ * loaded and indexed (threads may share it); a struct wordmodel_run is one
+ * caller's scratch space.  Loading: wordmodel_load.c; applying:
+ * wordmodel.c. */
 #ifndef IRATE_WORDMODEL_H
 #define IRATE_WORDMODEL_H
 
@@ -53,7 +55,8 @@ struct wordmodel_crit {
 	                     * empty: pid1 << 16 | pid2 of a b: feature */
 	uint16_t *pix;      /* owned: per slot, its index into w */
 	size_t pmask;
-	struct wordmodel_word *byid; /* owned: per vocabulary id (wordmodel_index()) */
+	struct wordmodel_word *byid; /* owned: per vocabulary id
+	                             * (wordmodel_index()) */
 	size_t nbyid;
 	struct wordmodel_word num, bang, ask; /* numbers, '!', '?' */
 };
@@ -61,8 +64,24 @@ struct wordmodel_crit {
 struct wordmodel {
 	char *file;         /* owned: the model file's path */
 	struct wordmodel_crit crit[CRIT_COUNT];
-	struct text_map words; /* every word its features name */
+	struct text_map words; /* every word its features name, and "you",
+	                        * "your" (counted for "y") */
 };
+
+/* The slot of pair key k in tc's pair table (where it is or would go).
+ * The slot comes from the high half of a 64-bit product, which every bit
+ * of k reaches: the middle bits of a 32-bit product left the high bits of
+ * the first word's pid out, so pairs of one second word crowded together
+ * and a lookup that missed (most do) walked long runs of slots. */
+static inline size_t
+wordmodel_pair_slot(const struct wordmodel_crit *tc, uint32_t k)
+{
+	size_t i = (size_t)((uint64_t)k * 0x9E3779B97F4A7C15ull >> 32) &
+	    tc->pmask;
+	while (tc->pkey[i] != 0 && tc->pkey[i] != k)
+		i = (i + 1) & tc->pmask;
+	return i;
+}
 
 /* One feature occurrence: its name, value and the tokens [a, b) it covers
  * (a == b for the counts). */
@@ -77,22 +96,23 @@ void wordmodel_features(const struct text_tokens *t, wordmodel_feature_fn fn,
 /* Load assets_dir/model/<lang>.json.  No such file: *out = NULL and 0 (the
  * scorer then uses its rules alone).  A bad file: -1 with every problem,
  * located, added to d. */
-int wordmodel_load(const char *assets_dir, const char *lang, struct wordmodel **out,
-    struct diags *d);
+int wordmodel_load(const char *assets_dir, const char *lang,
+    struct wordmodel **out, struct diags *d);
 /* The same from a path, or from text[0..len) (name is used in messages). */
-int wordmodel_load_file(const char *path, struct wordmodel **out, struct diags *d);
+int wordmodel_load_file(const char *path, struct wordmodel **out,
+    struct diags *d);
 int wordmodel_parse(const char *name, const char *text, size_t len,
     struct wordmodel **out, struct diags *d);
 void wordmodel_free(struct wordmodel *tm);
 /* Add every word the model knows to nm's vocabulary (and re-index it).
- * wordmodel_prob() looks words up by vocabulary id and takes a word without
- * one for a word the model does not know: call this once on the
+ * wordmodel_prob() looks words up by vocabulary id and takes a word
+ * without one for a word the model does not know: call this once on the
  * normalisation tables the texts are tokenized with. */
 void wordmodel_add_words(struct wordmodel *tm, struct text_norm *nm);
 /* Note what the model knows of each word of vocab (word -> id), for
- * wordmodel_prob(); a word without an id is taken as unknown to the model, so
- * every word of tm->words must be in vocab (lexicon_load_more() or
- * wordmodel_add_words(), which calls this). */
+ * wordmodel_prob(); a word without an id is taken as unknown to the
+ * model, so every word of tm->words must be in vocab (lexicon_load_more()
+ * or wordmodel_add_words(), which calls this). */
 void wordmodel_index(struct wordmodel *tm, const struct text_map *vocab);
 
 /* A cue: the tokens [a, b) of a feature and its weight. */
@@ -103,7 +123,8 @@ struct wordmodel_cue {
 
 #define WORDMODEL_CUES 4
 
-/* Scratch space for wordmodel_prob(); zero-initialise, wordmodel_run_free() after. */
+/* Scratch space for wordmodel_prob(); zero-initialise, and
+ * wordmodel_run_free() after. */
 struct wordmodel_run {
 	uint16_t *seen;     /* per feature index: the generation last seen */
 	size_t cseen;
@@ -111,7 +132,8 @@ struct wordmodel_run {
 	double *sent;       /* per sentence: the sum of its negative cues */
 	size_t csent;
 	uint32_t worst;     /* the sentence whose cues weigh most against */
-	struct wordmodel_cue cue[WORDMODEL_CUES]; /* its most negative cues, worst first */
+	struct wordmodel_cue cue[WORDMODEL_CUES]; /* its most negative cues,
+	                                           * worst first */
 	size_t ncue;
 };
 
