@@ -356,30 +356,58 @@ struct calib {
 	struct stats_confusion conf[4][19][NCUE], rules[4];
 	int file;
 	size_t vetoed[19][NCUE]; /* model replies the model would veto */
+	double p, worst;         /* of the reply model_judge() saw last */
 };
+
+/* The model's probability for reply and its worst cue's weight (0: none). */
+static void
+model_judge(struct calib *cb, const char *reply)
+{
+	text_tokenize(&cb->lx->norm, reply, strlen(reply), &cb->tok);
+	cb->p = wordmodel_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
+	wordmodel_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
+	cb->worst = cb->run.ncue ? cb->run.cue[0].w : 0;
+}
+
+/* Would threshold 0.05 * (t + 1) and cue cue_grid[u] veto that reply?
+ * (As score_model_vetoes() decides, which needs a cue.) */
+static bool
+vetoes_at(const struct calib *cb, int t, int u)
+{
+	return cb->p < 0.05 * (t + 1) && cb->run.ncue &&
+	    cb->worst <= -cue_grid[u];
+}
 
 static void
 calib_one(const struct labelled *l, int y, void *arg)
 {
 	struct calib *cb = arg;
-	const char *reply = l->reply;
 	bool rule = rules_find(cb->sc, l, cb->crit);
-	text_tokenize(&cb->lx->norm, reply, strlen(reply), &cb->tok);
-	double p = wordmodel_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
-	wordmodel_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
-	double worst = cb->run.ncue ? cb->run.cue[0].w : 0;
+	model_judge(cb, l->reply);
 	stats_add(&cb->rules[cb->file], y, rule);
 	for (int t = 0; t < 19; t++)
 		for (int u = 0; u < NCUE; u++)
-			stats_add(&cb->conf[cb->file][t][u], y, rule &&
-			    !(p < 0.05 * (t + 1) && cb->run.ncue &&
-			    worst <= -cue_grid[u]));
+			stats_add(&cb->conf[cb->file][t][u], y,
+			    rule && !vetoes_at(cb, t, u));
 }
 
-/* Count, per threshold and cue, the scenarios' model replies (calm by
- * construction) the model would call un-calm. */
+/* Count, per threshold and cue, the model replies (calm by construction)
+ * the model would call un-calm. */
+static void
+count_vetoes(const struct labelled *l, int y, void *arg)
+{
+	(void)y;
+	struct calib *cb = arg;
+	model_judge(cb, l->reply);
+	for (int t = 0; t < 19; t++)
+		for (int u = 0; u < NCUE; u++)
+			cb->vetoed[t][u] += vetoes_at(cb, t, u);
+}
+
+/* Call fn for each model reply of scenario path, as a labelled reply of
+ * calm = 1 (no facts, company at fault). */
 static int
-veto_model_replies(const char *path, struct calib *cb, struct diags *d)
+each_model_reply(const char *path, line_fn fn, void *arg, struct diags *d)
 {
 	struct scenario sc;
 	if (scenario_load(&sc, path, d) < 0) {
@@ -387,17 +415,11 @@ veto_model_replies(const char *path, struct calib *cb, struct diags *d)
 		return -1;
 	}
 	for (size_t i = 0; i < sc.nnodes; i++) {
-		const char *m = sc.nodes[i].model_reply;
-		if (m == NULL)
+		if (sc.nodes[i].model_reply == NULL)
 			continue;
-		text_tokenize(&cb->lx->norm, m, strlen(m), &cb->tok);
-		double p = wordmodel_prob(cb->tm, cb->crit, &cb->tok, &cb->run);
-		wordmodel_cues(cb->tm, cb->crit, &cb->tok, &cb->run);
-		double worst = cb->run.ncue ? cb->run.cue[0].w : 0;
-		for (int t = 0; t < 19; t++)
-			for (int u = 0; u < NCUE; u++)
-				cb->vetoed[t][u] += p < 0.05 * (t + 1) &&
-				    cb->run.ncue && worst <= -cue_grid[u];
+		struct labelled l = {.reply = sc.nodes[i].model_reply,
+		    .ctx = {.at_fault = true}};
+		fn(&l, 1, arg);
 	}
 	scenario_free(&sc);
 	return 0;
@@ -422,27 +444,6 @@ trainset_free(struct trainset *ts)
 	text_map_free(&ts->names);
 }
 
-/* A scenario's model replies are calm by construction: examples with
- * calm = 1 (tools/train -s). */
-static int
-add_model_replies(const char *path, struct add_ctx *ac, struct diags *d)
-{
-	struct scenario sc;
-	if (scenario_load(&sc, path, d) < 0) {
-		scenario_free(&sc);
-		return -1;
-	}
-	for (size_t i = 0; i < sc.nnodes; i++) {
-		if (sc.nodes[i].model_reply == NULL)
-			continue;
-		struct labelled l = {.reply = sc.nodes[i].model_reply,
-		    .ctx = {.at_fault = true}};
-		add_example(&l, 1, ac);
-	}
-	scenario_free(&sc);
-	return 0;
-}
-
 /* Fit criterion tr->c on the files (and, for calm, the model replies of
  * the scenarios), then set its threshold on the calibration files.
  * Returns -1 on a bad file. */
@@ -459,7 +460,7 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 		if (each_line(files[i], tr->c, add_example, &ac) < 0)
 			return -1;
 	for (int i = 0; tr->c == CRIT_CALM && i < nscen; i++)
-		if (add_model_replies(scen[i], &ac, d) < 0)
+		if (each_model_reply(scen[i], add_example, &ac, d) < 0)
 			return -1;
 	free(ac.col.seen);
 	text_tokens_free(&ac.tok);
@@ -483,7 +484,7 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 		if (each_line(calfile[cb.file], tr->c, calib_one, &cb) < 0)
 			return -1;
 	for (int i = 0; tr->c == CRIT_CALM && i < nscen; i++)
-		if (veto_model_replies(scen[i], &cb, d) < 0)
+		if (each_model_reply(scen[i], count_vetoes, &cb, d) < 0)
 			return -1;
 	double bestm = -2;
 	int best = 0, bestu = 0;
