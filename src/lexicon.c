@@ -17,6 +17,7 @@ static const char *const cat_names[LC_COUNT] = {
 	"doubts_customer", "defensive", "blames_colleague", "shrug", "command",
 	"sarcasm", "refusal", "negates_before", "negation_exception", "stock",
 	"check_back", "customer_action", "generic", "owns_fault",
+	"problem_state",
 };
 
 static const char *const tip_names[TIP_COUNT] = {

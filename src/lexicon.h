@@ -44,6 +44,7 @@ enum lex_cat {
 	LC_CUSTOMER_ACTION,  /* "customer_action": you need to, you can */
 	LC_GENERIC,          /* "generic": some stains are hard to get out */
 	LC_OWNS_FAULT,       /* "owns_fault": which is our mistake */
+	LC_PROBLEM_STATE,    /* "problem_state": broken, never arrived */
 	LC_COUNT
 };
 

@@ -18,6 +18,10 @@
 #define FC_WAYS 4
 #define FC_MAX_KEY 4096
 
+/* How many tokens from a fact word a word of its state may stand: "the
+ * mirror you sent was *broken*". */
+#define STATE_REACH 5
+
 struct fc_ent {
 	bool valid;
 	uint32_t hash;
@@ -243,14 +247,11 @@ in_offer(const struct scorer *s, size_t tk)
 	return false;
 }
 
-/* Does hit i name a fact of what went wrong (not a wish), outside an
- * offer? */
+/* Does hit i name a fact of what went wrong (not a wish), inside an offer
+ * or not ("I'll replace the *missing cardigans*")? */
 static bool
-names_problem(const struct scorer *s, const struct fc_ent *fe,
-    const uint32_t *hits, const uint32_t *ent, size_t i)
+names_fact(const struct fc_ent *fe, const uint32_t *ent, size_t i)
 {
-	if (in_offer(s, hits[i]))
-		return false;
 	const struct overlap_set *os = &fe->set;
 	uint64_t units = os->ent[ent[i]].units;
 	for (size_t u = 0; u < os->nunits; u++) {
@@ -260,6 +261,15 @@ names_problem(const struct scorer *s, const struct fc_ent *fe,
 			return true;
 	}
 	return false;
+}
+
+/* Does hit i name a fact of what went wrong (not a wish), outside an
+ * offer? */
+static bool
+names_problem(const struct scorer *s, const struct fc_ent *fe,
+    const uint32_t *hits, const uint32_t *ent, size_t i)
+{
+	return !in_offer(s, hits[i]) && names_fact(fe, ent, i);
 }
 
 /* Distinct stems named (names_problem()): two of them restate the
@@ -301,6 +311,36 @@ apology_word(const struct scorer *s, const struct fc_ent *fe,
 	return false;
 }
 
+/* Is a word of the facts qualified by a word of what went wrong (a
+ * `problem_state` match: "the *broken* mirror", "the *missed* bins", "the
+ * parcel *never arrived*") close by in its sentence?  One detail and its
+ * state name the problem, in the reply's own words. */
+static bool
+state_word(struct score_run *r, const struct fc_ent *fe,
+    const uint32_t *hits, const uint32_t *ent, size_t nh)
+{
+	struct scorer *s = r->s;
+	const struct text_tokens *t = &s->tok;
+	for (size_t j = 0; j < s->m.n; j++) {
+		const struct lex_match *x = &s->m.v[j];
+		if (x->cat != LC_PROBLEM_STATE || s->dead[j] ||
+		    (t->v[x->start].mark & (MK_REFUSED | MK_SCORN | MK_GENERIC)) ||
+		    score_negated(r, x))
+			continue;
+		for (size_t i = 0; i < nh; i++) {
+			size_t h = hits[i];
+			if (h >= x->start && h < x->end)
+				continue;
+			if (t->v[h].sent != t->v[x->start].sent)
+				continue;
+			size_t gap = h < x->start ? x->start - h : h - x->end + 1;
+			if (gap <= STATE_REACH && names_fact(fe, ent, i))
+				return true;
+		}
+	}
+	return false;
+}
+
 void
 score_restate(struct score_run *r)
 {
@@ -318,7 +358,8 @@ score_restate(struct score_run *r)
 	bool found = best >= 2 || (res.distinct >= 2 && res.specific >= 1) ||
 	    (ctx->nfacts > 0 && res.distinct >= 2 &&
 	    problem_words(s, fe, hits, ent, nh) >= 2) ||
-	    (ctx->nfacts > 0 && apology_word(s, fe, hits, ent, nh));
+	    (ctx->nfacts > 0 && apology_word(s, fe, hits, ent, nh)) ||
+	    state_word(r, fe, hits, ent, nh);
 	bool check_back = false;
 	for (size_t i = 0; i < s->m.n; i++)
 		if (s->m.v[i].cat == LC_CHECK_BACK)
