@@ -182,19 +182,19 @@ $(B)/fuzz/fuzz_%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/scratch.o $(CORE_LIB)
 	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
 
 # The labelled dev set (V=1 lists disagreements), then our own fresh sets:
-# tune.jsonl and tune2.jsonl (may be used to find misses), holdout.jsonl and
-# holdout2.jsonl (measurement only: their disagreements are never listed,
+# tune*.jsonl (may be used to find misses), holdout*.jsonl
+# (measurement only: their disagreements are never listed,
 # see tests/data/eval/README.md).
 eval: all $(B)/tools/eval
 	@echo "== dev set (../shared/data/dev.jsonl)"
 	@$(B)/tools/eval $(if $(filter 1,$(V)),-v) ../shared/data/dev.jsonl
-	@for f in tune tune2; do \
+	@for f in tune tune2 tune3; do \
 		echo "== fresh tuning set (tests/data/eval/$$f.jsonl)"; \
 		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
 	done
 	@echo "== calibration set (tests/data/eval/calib.jsonl; sets the model's threshold)"
 	@$(B)/tools/eval tests/data/eval/calib.jsonl
-	@for f in holdout holdout2; do \
+	@for f in holdout holdout2 holdout3; do \
 		echo "== held-out set (tests/data/eval/$$f.jsonl; never tuned on)"; \
 		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
 	done
@@ -203,6 +203,7 @@ eval: all $(B)/tools/eval
 # replies, never on the dev or held-out sets; its threshold is set on
 # calib.jsonl and the dev set together.
 MODEL_TRAIN := tests/data/eval/tune.jsonl tests/data/eval/tune2.jsonl \
+	tests/data/eval/tune3.jsonl \
 	$(sort $(wildcard tests/data/train/*.jsonl tests/data/score/*.jsonl))
 model: $(B)/tools/train
 	$(B)/tools/train -c calm -c restate -k tests/data/eval/calib.jsonl \

@@ -84,8 +84,8 @@ is_ids(const struct score_run *r)
 
 /* "Sold out is sold out.", "Non-refundable means non-refundable", "rules
  * are rules": one to three words, is / are / means, the same words again,
- * as a whole clause (from a sentence start or punctuation to a sentence
- * end or punctuation).  Sets [*a, *b). */
+ * as a whole clause (from a sentence start, punctuation or a clause break
+ * such as "but" to a sentence end or punctuation).  Sets [*a, *b). */
 static bool
 tautology(const struct score_run *r, size_t *a, size_t *b)
 {
@@ -110,8 +110,11 @@ tautology(const struct score_run *r, size_t *a, size_t *b)
 			continue;
 		for (size_t n = 1; n <= 3 && n <= i && i + n < t->n; n++) {
 			size_t s0 = i - n, e = i + 1 + n;
+			/* ... or after a clause break: "but the slot is
+			 * the slot" */
 			bool open = s0 == 0 || t->v[s0 - 1].sent != k->sent ||
-			    t->v[s0 - 1].kind == TOK_PUNCT;
+			    t->v[s0 - 1].kind == TOK_PUNCT ||
+			    tok_is_f(r->lx, t, s0 - 1, &r->lx->breaks, LW_BREAK);
 			bool shut = e == t->n || t->v[e].sent != k->sent ||
 			    t->v[e].kind == TOK_PUNCT;
 			if (open && shut && same_words(t, s0, i + 1, n)) {

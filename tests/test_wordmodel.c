@@ -296,13 +296,13 @@ grade(struct scorer *sc, const char *reply, struct grading *g)
 
 START_TEST(test_scorer_vetoes)
 {
-	/* "obviously" weighs heavily against calm and against restate; the
+	/* "regardless" weighs heavily against calm and against restate; the
 	 * rules alone find both. */
 	char *dir = assets_with_model("{\"format\": 1, \"criteria\": {"
 	    "\"calm\": {\"threshold\": 0.5, \"bias\": 2, \"why\": \"sounds "
-	    "smug\", \"weights\": {\"w:obviously\": -5}}, "
+	    "smug\", \"weights\": {\"w:regardless\": -5}}, "
 	    "\"restate\": {\"threshold\": 0.5, \"bias\": 2, \"why\": \"reads "
-	    "as blame\", \"weights\": {\"w:obviously\": -5}}}}");
+	    "as blame\", \"weights\": {\"w:regardless\": -5}}}}");
 	struct diags d = {0};
 	struct scorer *sc;
 	ck_assert_int_eq(scorer_load(dir, "en", &sc, &d), 0);
@@ -313,21 +313,21 @@ START_TEST(test_scorer_vetoes)
 	ck_assert(c[CRIT_CALM].detected);
 	ck_assert(c[CRIT_RESTATE].detected);
 	c = grade(sc, "The parcel was left in the rain and the book is ruined. "
-	    "Obviously.", &g);
+	    "Regardless.", &g);
 	ck_assert(!c[CRIT_CALM].detected);
 	ck_assert(!c[CRIT_RESTATE].detected);
 	/* the sentence that weighed most against, and why, naming the word */
 	ck_assert_uint_eq(c[CRIT_CALM].nev, 1);
-	ck_assert_str_eq(c[CRIT_CALM].ev[0].text, "Obviously.");
+	ck_assert_str_eq(c[CRIT_CALM].ev[0].text, "Regardless.");
 	ck_assert_str_eq(c[CRIT_CALM].ev[0].why, "sounds smug (learned from "
-	    "labelled replies: \"Obviously\")");
+	    "labelled replies: \"Regardless\")");
 	ck_assert_uint_eq(c[CRIT_RESTATE].nev, 1);
 	ck_assert_str_eq(c[CRIT_RESTATE].ev[0].why, "reads as blame (learned "
-	    "from labelled replies: \"Obviously\")");
+	    "from labelled replies: \"Regardless\")");
 	/* switched off: the rules alone */
 	scorer_use_model(sc, false);
 	c = grade(sc, "The parcel was left in the rain and the book is ruined. "
-	    "Obviously.", &g);
+	    "Regardless.", &g);
 	ck_assert(c[CRIT_CALM].detected);
 	ck_assert(c[CRIT_RESTATE].detected);
 	grading_free(&g);
