@@ -25,6 +25,10 @@ shouted(const struct score_run *r, const struct token *k)
 	for (size_t i = k->start; i < k->end; i++)
 		if (r->reply[i] >= '0' && r->reply[i] <= '9')
 			return false;
+	/* ... and so is one joined to a number by a hyphen ("LAB-20931"). */
+	if (k->end + 1 < r->len && r->reply[k->end] == '-' &&
+	    r->reply[k->end + 1] >= '0' && r->reply[k->end + 1] <= '9')
+		return false;
 	for (size_t i = k->start; i < k->end && n < TEXT_MAX_NORM; i++) {
 		char c = r->reply[i];
 		if (c >= 'A' && c <= 'Z')
