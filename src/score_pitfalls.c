@@ -185,6 +185,7 @@ score_pitfalls(struct score_run *r)
 		owned = s->m.v[i].cat == LC_OWNS_FAULT && !s->dead[i] &&
 		    !score_negated(r, &s->m.v[i]);
 	size_t stock_a = 0, stock_b = 0;
+	uint32_t apology_end = 0, weak_end = 0;
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct lex_match *x = &s->m.v[i];
 		bool live = !s->dead[i];
@@ -212,11 +213,19 @@ score_pitfalls(struct score_run *r)
 				stock_b = x->end;
 			}
 			break;
+		/* Matches that overlap ("so sorry", "sorry about") are one
+		 * apology: count only those after the last one counted. */
 		case LC_APOLOGY:
-			napology += live;
+			if (live && x->start >= apology_end) {
+				napology++;
+				apology_end = x->end;
+			}
 			break;
 		case LC_EMPATHY_WEAK:
-			nweak += live;
+			if (live && x->start >= weak_end) {
+				nweak++;
+				weak_end = x->end;
+			}
 			break;
 		default:
 			break;
