@@ -96,6 +96,7 @@ struct lex_cand {
 	uint32_t pat;        /* index into lexicon.pats */
 	uint32_t nexts;      /* lexicon.nexts + nexts: the ids the token
 	                      * after the first may have */
+	uint32_t nexts2;     /* the same for the token after that one */
 	uint32_t req[2];     /* two vocabulary ids the text must hold (of
 	                      * lex_pattern.req), or lexicon.req_any */
 	uint64_t next_bloom; /* the same as a Bloom word (a bit per id, all
@@ -106,6 +107,7 @@ struct lex_cand {
 struct lex_pcand {
 	uint32_t pat;
 	uint32_t req[2];     /* as lex_cand.req */
+	uint32_t nexts2;     /* as lex_cand.nexts2 */
 };
 
 /* What lexicon_scan() looks up for a token of one vocabulary id. */

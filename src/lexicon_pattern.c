@@ -432,18 +432,70 @@ bit_set(uint64_t *b, uint32_t i)
 	b[i >> 6] |= (uint64_t)1 << (i & 63);
 }
 
-/* Into b (lexicon.next_words words, cleared): the vocabulary ids the
- * token after p's first may have if p is to match there, and bit nv if it
- * may be a word not in the vocabulary.  False when the token is free
- * (a gap, a number, the end, or none at all may follow). */
-static bool
-next_set(const struct lexicon *lx, const struct lex_pattern *p, uint64_t *b)
+/* The vocabulary words each prefix alternative starts, as bitsets of w
+ * words (as the next-word sets), found in one walk over the vocabulary. */
+struct prefix_bits {
+	struct text_map map;  /* prefix -> its bitset's number */
+	uint64_t *v;
+	size_t w;
+};
+
+static void
+prefix_bits_make(const struct lexicon *lx, size_t w, struct prefix_bits *pb)
 {
 	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	const struct text_map *vm = &lx->norm.vocab;
+	size_t n = 0;
+	memset(pb, 0, sizeof *pb);
+	pb->w = w;
+	for (size_t i = 0; i < lx->nalts; i++) {
+		const struct lex_alt *a = &lx->alts[i];
+		if (a->id < 0 && text_map_get(&pb->map, a->prefix, a->plen) < 0)
+			text_map_set(&pb->map, a->prefix, a->plen, (int)n++);
+	}
+	pb->v = xcalloc(n * w + 1, sizeof *pb->v);
+	for (size_t j = 0; j < vm->cap && n; j++) {
+		const struct text_map_ent *v = &vm->v[j];
+		if (v->key == NULL || v->val < 0 || (uint32_t)v->val >= nv)
+			continue;
+		/* Prefixes have 3 letters or more. */
+		for (uint32_t l = 3; l <= v->klen; l++) {
+			int k = text_map_get(&pb->map, v->key, l);
+			if (k >= 0)
+				bit_set(pb->v + (size_t)k * w, (uint32_t)v->val);
+		}
+	}
+}
+
+static void
+prefix_bits_free(struct prefix_bits *pb)
+{
+	text_map_free(&pb->map);
+	free(pb->v);
+}
+
+/* Into b (lexicon.next_words words, cleared): the vocabulary ids the
+ * token after p's first may have if p is to match there, and bit nv if it
+ * may be a word not in the vocabulary.  False when the token is free
+ * (a gap, a number, the end, or none at all may follow).  With second,
+ * the same of the token after that, when the word after the first is
+ * one element that must match (else it is free too).  pb: the words of
+ * each prefix (prefix_bits()). */
+static bool
+next_set(const struct lexicon *lx, const struct lex_pattern *p, uint64_t *b,
+    bool second, const struct prefix_bits *pb)
+{
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	uint32_t ei = 1;
 	if (p->nel > 0 && lx->els[p->el].kind == LE_BOS)
 		ei++;
+	if (second) {
+		/* That element takes exactly the token after the first. */
+		if (ei >= p->nel || lx->els[p->el + ei].kind != LE_ALTS ||
+		    lx->els[p->el + ei].optional)
+			return false;
+		ei++;
+	}
 	for (; ei < p->nel; ei++) {
 		const struct lex_el *e = &lx->els[p->el + ei];
 		if (e->kind != LE_ALTS)
@@ -459,13 +511,10 @@ next_set(const struct lexicon *lx, const struct lex_pattern *p, uint64_t *b)
 			/* A prefix: the vocabulary words it starts, and any
 			 * other word. */
 			bit_set(b, nv);
-			for (size_t j = 0; j < vm->cap; j++) {
-				const struct text_map_ent *v = &vm->v[j];
-				if (v->key && v->val >= 0 && (uint32_t)v->val < nv &&
-				    v->klen >= a->plen &&
-				    memcmp(v->key, a->prefix, a->plen) == 0)
-					bit_set(b, (uint32_t)v->val);
-			}
+			const uint64_t *pw = pb->v + (size_t)text_map_get(&pb->map,
+			    a->prefix, a->plen) * pb->w;
+			for (size_t j = 0; j < pb->w; j++)
+				b[j] |= pw[j];
 		}
 		if (!e->optional)
 			return true;
@@ -483,9 +532,27 @@ bloom_bit(uint32_t b)
 /* What index_cands() knows of a pattern's next word. */
 struct pnext {
 	uint32_t at;         /* lex_cand.nexts */
+	uint32_t at2;        /* lex_cand.nexts2 */
 	uint64_t bloom;      /* lex_cand.next_bloom */
 	bool pair;           /* found through lexicon.pairs (by_id) */
 };
+
+/* The index into lx->nexts of the next-word set b (w words), added
+ * unless an equal one is there (seen: the sets by content). */
+static uint32_t
+nexts_add(struct lexicon *lx, struct text_map *seen, const uint64_t *b,
+    size_t w, size_t *cap)
+{
+	int k = text_map_get(seen, (const char *)b, w * sizeof *b);
+	if (k < 0) {
+		k = (int)lx->nnexts++;
+		lx->nexts = xgrow(lx->nexts, cap, lx->nnexts * w,
+		    sizeof *lx->nexts);
+		memcpy(lx->nexts + (size_t)k * w, b, w * sizeof *b);
+		text_map_set(seen, (const char *)b, w * sizeof *b, k);
+	}
+	return (uint32_t)((size_t)k * w);
+}
 
 /* The next-word set of every pattern, equal ones kept once in
  * lexicon.nexts (the first of which has every bit set). */
@@ -501,20 +568,17 @@ index_nexts(struct lexicon *lx)
 	lx->nexts = xgrow(lx->nexts, &cap, w, sizeof *lx->nexts);
 	memset(lx->nexts, 0xff, w * sizeof *lx->nexts);
 	lx->nnexts = 1;
+	struct prefix_bits pb;
+	prefix_bits_make(lx, w, &pb);
 	for (size_t pi = 0; pi < lx->npats; pi++) {
 		memset(b, 0, w * sizeof *b);
+		if (next_set(lx, &lx->pats[pi], b, true, &pb))
+			pn[pi].at2 = nexts_add(lx, &seen, b, w, &cap);
+		memset(b, 0, w * sizeof *b);
 		pn[pi].bloom = UINT64_MAX;
-		if (!next_set(lx, &lx->pats[pi], b))
+		if (!next_set(lx, &lx->pats[pi], b, false, &pb))
 			continue;
-		int k = text_map_get(&seen, (const char *)b, w * sizeof *b);
-		if (k < 0) {
-			k = (int)lx->nnexts++;
-			lx->nexts = xgrow(lx->nexts, &cap, lx->nnexts * w,
-			    sizeof *lx->nexts);
-			memcpy(lx->nexts + (size_t)k * w, b, w * sizeof *b);
-			text_map_set(&seen, (const char *)b, w * sizeof *b, k);
-		}
-		pn[pi].at = (uint32_t)((size_t)k * w);
+		pn[pi].at = nexts_add(lx, &seen, b, w, &cap);
 		pn[pi].bloom = 0;
 		uint32_t count = 0;
 		for (size_t x = 0; x < w; x++)
@@ -529,6 +593,7 @@ index_nexts(struct lexicon *lx)
 	}
 	free(b);
 	text_map_free(&seen);
+	prefix_bits_free(&pb);
 	return pn;
 }
 
@@ -536,7 +601,7 @@ static struct lex_cand
 cand_of(const struct lexicon *lx, const struct pnext *pn, uint32_t pi)
 {
 	const struct lex_pattern *p = &lx->pats[pi];
-	struct lex_cand c = {pi, pn[pi].at, {0, 0}, pn[pi].bloom};
+	struct lex_cand c = {pi, pn[pi].at, pn[pi].at2, {0, 0}, pn[pi].bloom};
 	for (uint32_t j = 0; j < 2; j++) {
 		uint32_t id = j < p->nreq ? lx->req[p->req + j] : UINT32_MAX;
 		c.req[j] = id < lx->req_any ? id : lx->req_any;
@@ -648,7 +713,7 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 			for (; j < ne && ents[j].next == next; j++) {
 				struct lex_cand c = cand_of(lx, pn, l->v[ents[j].pos]);
 				lx->pcands[lx->npcands++] = (struct lex_pcand){c.pat,
-				    {c.req[0], c.req[1]}};
+				    {c.req[0], c.req[1]}, c.nexts2};
 			}
 			pr->to = lx->npcands;
 			if (i < lx->ndisp)
@@ -1064,17 +1129,18 @@ try_pattern(const struct lexicon *lx, uint32_t pi, const struct text_tokens *t,
 }
 
 /* Try the candidates c[0 .. n) at token ti, whose next token is bit nb
- * of the next-word sets (see lexicon.nexts).  A first pass without
- * branches keeps those whose needed words are present and whose Bloom
- * word lets the next token through; only they are tried, in order, the
- * next token tested exactly first. */
+ * of the next-word sets (see lexicon.nexts), and the one after it bit
+ * nb2.  A first pass without branches keeps those whose needed words are
+ * present and whose Bloom word lets the next token through; only they
+ * are tried, in order, the next two tokens tested exactly first. */
 static inline __attribute__((always_inline)) void
 try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
-    const struct text_tokens *t, size_t ti, uint32_t nb,
+    const struct text_tokens *t, size_t ti, uint32_t nb, uint32_t nb2,
     const uint64_t *present, struct lex_matches *m, bool by_id)
 {
 	uint32_t bb = bloom_bit(nb);
 	const uint64_t *nw = lx->nexts + (nb >> 6);
+	const uint64_t *nw2 = lx->nexts + (nb2 >> 6);
 	uint32_t keep[64];
 	for (uint32_t b = 0; b < n; b += 64) {
 		uint32_t e = n - b > 64 ? b + 64 : n, nk = 0;
@@ -1088,25 +1154,38 @@ try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
 		}
 		for (uint32_t j = 0; j < nk; j++) {
 			const struct lex_cand *x = &c[keep[j]];
-			if ((nw[x->nexts] >> (nb & 63)) & 1)
+			if ((nw[x->nexts] >> (nb & 63)) &
+			    (nw2[x->nexts2] >> (nb2 & 63)) & 1)
 				try_pattern(lx, x->pat, t, ti, present, m, by_id);
 		}
 	}
 }
 
 /* try_cands() for a pair's candidates, whose next word is known to fit:
- * only the words they need are tested before trying them. */
+ * only the words they need and the token after the next (bit nb2) are
+ * tested before trying them. */
 static inline __attribute__((always_inline)) void
 try_pcands(const struct lexicon *lx, const struct lex_pcand *c, uint32_t n,
-    const struct text_tokens *t, size_t ti, const uint64_t *present,
-    struct lex_matches *m)
+    const struct text_tokens *t, size_t ti, uint32_t nb2,
+    const uint64_t *present, struct lex_matches *m)
 {
+	const uint64_t *nw2 = lx->nexts + (nb2 >> 6);
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t r0 = c[i].req[0], r1 = c[i].req[1];
 		if ((present[r0 >> 6] >> (r0 & 63)) &
-		    (present[r1 >> 6] >> (r1 & 63)) & 1)
+		    (present[r1 >> 6] >> (r1 & 63)) &
+		    (nw2[c[i].nexts2] >> (nb2 & 63)) & 1)
 			try_pattern(lx, c[i].pat, t, ti, present, m, true);
 	}
+}
+
+/* The bit of the next-word sets for token j of v[0 .. n) (nv, the
+ * vocabulary's size, for a word without an id or past the end). */
+static inline __attribute__((always_inline)) uint32_t
+next_bit(const struct token *v, size_t n, size_t j, uint32_t nv)
+{
+	uint32_t id = j < n ? (uint32_t)v[j].id : UINT32_MAX;
+	return id < nv ? id : nv;
 }
 
 /* Matches m->v[from ..) in pattern order (they start at one token). */
@@ -1184,7 +1263,7 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 	for (size_t i = 0; i < n; i++) {
 		const struct token *k = &v[i];
 		/* The next token's id, and its bit of the next-word sets. */
-		uint32_t nid, nb;
+		uint32_t nid, nb, nb2;
 		int pl = -1;
 		/* Few branches: known, unknown and idle words alternate.  An
 		 * id outside the vocabulary reads disp's idle sentinel. */
@@ -1193,18 +1272,19 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		if (!((idle[cid >> 6] >> (cid & 63)) & 1)) {
 			nid = i + 1 < n ? (uint32_t)v[i + 1].id : UINT32_MAX;
 			nb = nid < nv ? nid : nv;
+			nb2 = next_bit(v, n, i + 2, nv);
 			/* by_id's list, as the rest and the pair (id, nid). */
 			const struct lex_disp *d = &lx->disp[k->id];
 			size_t m0 = m->n;
 			if (d->n)
 				try_cands(lx, lx->cands + d->from, d->n, t, i, nb,
-				    present, m, true);
+				    nb2, present, m, true);
 			if (nid != UINT32_MAX && (d->pairs >> pair_bit(nid) & 1)) {
 				const struct lex_pair *pr =
 				    &lx->pairs[pair_slot(lx, (uint32_t)k->id, nid)];
 				if (pr->from != pr->to)
 					try_pcands(lx, lx->pcands + pr->from,
-					    pr->to - pr->from, t, i, present, m);
+					    pr->to - pr->from, t, i, nb2, present, m);
 			}
 			if (m->n - m0 > 1)
 				sort_matches(m, m0);
@@ -1218,14 +1298,15 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		 * the next one. */
 		if (pl < 0 && k->kind != TOK_NUM)
 			continue;
-		nid = i + 1 < n ? (uint32_t)v[i + 1].id : UINT32_MAX;
-		nb = nid < nv ? nid : nv;
+		nb = next_bit(v, n, i + 1, nv);
+		nb2 = next_bit(v, n, i + 2, nv);
 		if (pl >= 0 && k->kind == TOK_WORD && k->len >= 3)
 			try_cands(lx, lx->cands + lx->cand_pre[pl],
 			    lx->cand_pre[pl + 1] - lx->cand_pre[pl], t, i, nb,
-			    present, m, false);
+			    nb2, present, m, false);
 		if (k->kind == TOK_NUM)
 			try_cands(lx, lx->cands + lx->cand_num,
-			    lx->ncands - lx->cand_num, t, i, nb, present, m, false);
+			    lx->ncands - lx->cand_num, t, i, nb, nb2, present, m,
+			    false);
 	}
 }
