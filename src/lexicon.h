@@ -115,17 +115,24 @@ struct lex_disp {
 	uint32_t from, n;    /* its patterns: lexicon.cands[from .. from+n) */
 	int32_t pre;         /* index into pre_lists of its first 3 bytes,
 	                      * or -1 */
+	uint32_t triples;    /* a bit (lexicon_pattern.c: triple_bit()) set
+	                      * for each pair of next words it has a
+	                      * lex_pair with */
 	uint32_t pairs;      /* bit (next * 0x9E3779B1) >> 27 set for each
 	                      * next word it has a lex_pair with */
 };
 
 /* Patterns whose first two words may be id, then next (next one of the
  * few words their second position allows): lexicon.pcands[from .. to),
- * in pattern order.  Empty slots have from == to. */
+ * in pattern order.  With next2 other than PAIR_ANY, those whose third
+ * word may be next2 (one of the few words allowed there).  Empty slots
+ * have from == to. */
 struct lex_pair {
-	uint32_t id, next;
+	uint32_t id, next, next2;
 	uint32_t from, to;
 };
+
+#define PAIR_ANY UINT32_MAX
 
 /* A set of words a match needs one of: the words of its vocabulary
  * bitset that are not empty, lexicon.rwords[from .. from+n). */

@@ -423,8 +423,11 @@ set_key(const struct lexicon *lx, const struct lex_el *e, size_t *n)
 }
 
 /* Patterns whose next-word set has at most this many words (and no word
- * outside the vocabulary) are found through lexicon.pairs. */
+ * outside the vocabulary) are found through lexicon.pairs; those whose
+ * word after that is one of so few too, and that have at most TRIPLE_MAX
+ * such pairs of words, under their next two words. */
 #define PAIR_MAX_NEXT 64
+#define TRIPLE_MAX 64
 
 static void
 bit_set(uint64_t *b, uint32_t i)
@@ -535,6 +538,7 @@ struct pnext {
 	uint32_t at2;        /* lex_cand.nexts2 */
 	uint64_t bloom;      /* lex_cand.next_bloom */
 	bool pair;           /* found through lexicon.pairs (by_id) */
+	bool triple;         /* ... under its next two words (a pair) */
 };
 
 /* The index into lx->nexts of the next-word set b (w words), added
@@ -572,8 +576,15 @@ index_nexts(struct lexicon *lx)
 	prefix_bits_make(lx, w, &pb);
 	for (size_t pi = 0; pi < lx->npats; pi++) {
 		memset(b, 0, w * sizeof *b);
-		if (next_set(lx, &lx->pats[pi], b, true, &pb))
+		uint32_t count2 = UINT32_MAX;
+		if (next_set(lx, &lx->pats[pi], b, true, &pb)) {
 			pn[pi].at2 = nexts_add(lx, &seen, b, w, &cap);
+			if (!((b[nv >> 6] >> (nv & 63)) & 1)) {
+				count2 = 0;
+				for (size_t x = 0; x < w; x++)
+					count2 += (uint32_t)__builtin_popcountll(b[x]);
+			}
+		}
 		memset(b, 0, w * sizeof *b);
 		pn[pi].bloom = UINT64_MAX;
 		if (!next_set(lx, &lx->pats[pi], b, false, &pb))
@@ -590,6 +601,8 @@ index_nexts(struct lexicon *lx)
 			}
 		pn[pi].pair = !((b[nv >> 6] >> (nv & 63)) & 1) &&
 		    count <= PAIR_MAX_NEXT;
+		pn[pi].triple = pn[pi].pair && count2 <= PAIR_MAX_NEXT &&
+		    count * count2 <= TRIPLE_MAX;
 	}
 	free(b);
 	text_map_free(&seen);
@@ -631,27 +644,38 @@ pair_bit(uint32_t next)
 	return (next * 0x9E3779B1u) >> 27;
 }
 
+/* The bit of lex_disp.triples for next words next, next2. */
 static inline uint32_t
-pair_hash(uint32_t id, uint32_t next)
+triple_bit(uint32_t next, uint32_t next2)
 {
-	return (id * 0x9E3779B1u) ^ (next * 0x85EBCA77u) ^
-	    ((id ^ next) >> 7);
+	return ((next ^ (next2 * 0x85EBCA77u)) * 0x9E3779B1u) >> 27;
 }
 
-/* The slot of pair (id, next) in lx->pairs: its entry or an empty one. */
-static inline __attribute__((always_inline)) uint32_t
-pair_slot(const struct lexicon *lx, uint32_t id, uint32_t next)
+static inline uint32_t
+pair_hash(uint32_t id, uint32_t next, uint32_t next2)
 {
-	uint32_t i = pair_hash(id, next) & lx->pair_mask;
+	return (id * 0x9E3779B1u) ^ (next * 0x85EBCA77u) ^
+	    ((id ^ next) >> 7) ^ (next2 * 0xC2B2AE3Du);
+}
+
+/* The slot of (id, next, next2) in lx->pairs: its entry or an empty
+ * one.  next2 is PAIR_ANY for a pair's group. */
+static inline __attribute__((always_inline)) uint32_t
+pair_slot(const struct lexicon *lx, uint32_t id, uint32_t next,
+    uint32_t next2)
+{
+	uint32_t i = pair_hash(id, next, next2) & lx->pair_mask;
 	while (lx->pairs[i].from != lx->pairs[i].to &&
-	    (lx->pairs[i].id != id || lx->pairs[i].next != next))
+	    (lx->pairs[i].id != id || lx->pairs[i].next != next ||
+	    lx->pairs[i].next2 != next2))
 		i = (i + 1) & lx->pair_mask;
 	return i;
 }
 
-/* A (next word, place in its list) of a pattern of one first word. */
+/* A (next word, the one after or PAIR_ANY, place in its list) of a
+ * pattern of one first word. */
 struct pair_ent {
-	uint32_t next, pos;
+	uint32_t next, next2, pos;
 };
 
 static int
@@ -660,31 +684,40 @@ pair_ent_cmp(const void *a, const void *b)
 	const struct pair_ent *x = a, *y = b;
 	if (x->next != y->next)
 		return x->next < y->next ? -1 : 1;
+	if (x->next2 != y->next2)
+		return x->next2 < y->next2 ? -1 : 1;
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The words of next-word set b (next_words words) into *v (n of them). */
+static size_t
+set_words(const struct lexicon *lx, const uint64_t *b, uint32_t **v,
+    size_t *cap)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < lx->next_words; k++)
+		for (uint64_t x = b[k]; x; x &= x - 1) {
+			*v = xgrow(*v, cap, n + 1, sizeof **v);
+			(*v)[n++] = (uint32_t)(k * 64) + (uint32_t)__builtin_ctzll(x);
+		}
+	return n;
 }
 
 /* by_id's candidates whose next-word set is small: one copy per word of
  * the set, grouped by (first, next) word pair in lx->pcands and found
- * through the hash table lx->pairs; each group keeps the list's (pattern)
- * order. */
+ * through the hash table lx->pairs; those whose word after that is one of
+ * a few too, one copy per (next, next after) pair of words instead,
+ * grouped under (first, next, next after) in the same table.  Each group
+ * keeps the list's (pattern) order. */
 static void
 index_pairs(struct lexicon *lx, const struct pnext *pn)
 {
-	size_t n = 0, cap = 0, pcap = 0;
+	size_t cap = 0, pcap = 0, wcap = 0, w2cap = 0;
 	struct pair_ent *ents = NULL;
-	for (size_t i = 0; i < lx->nby_id; i++)
-		for (size_t j = 0; j < lx->by_id[i].n; j++) {
-			const struct pnext *x = &pn[lx->by_id[i].v[j]];
-			if (!x->pair)
-				continue;
-			const uint64_t *b = lx->nexts + x->at;
-			for (size_t k = 0; k < lx->next_words; k++)
-				n += (size_t)__builtin_popcountll(b[k]);
-		}
-	/* The groups first, then a table of twice as many slots. */
+	uint32_t *nw = NULL, *nw2 = NULL;
 	struct lex_pair *groups = NULL;
 	size_t ngroups = 0, gcap = 0;
-	lx->pcands = xgrow(lx->pcands, &pcap, n + 1, sizeof *lx->pcands);
+	/* The groups first, then a table of twice as many slots. */
 	for (size_t i = 0; i < lx->nby_id; i++) {
 		const struct lex_plist *l = &lx->by_id[i];
 		size_t ne = 0;
@@ -692,32 +725,48 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 			const struct pnext *x = &pn[l->v[j]];
 			if (!x->pair)
 				continue;
-			const uint64_t *b = lx->nexts + x->at;
-			for (size_t k = 0; k < lx->next_words; k++)
-				for (uint64_t v = b[k]; v; v &= v - 1) {
-					uint32_t id = (uint32_t)(k * 64) +
-					    (uint32_t)__builtin_ctzll(v);
+			size_t n = set_words(lx, lx->nexts + x->at, &nw, &wcap);
+			size_t n2 = x->triple ?
+			    set_words(lx, lx->nexts + x->at2, &nw2, &w2cap) : 0;
+			for (size_t a = 0; a < n; a++) {
+				if (!x->triple) {
 					ents = xgrow(ents, &cap, ne + 1, sizeof *ents);
-					ents[ne++] = (struct pair_ent){id, (uint32_t)j};
+					ents[ne++] = (struct pair_ent){nw[a], PAIR_ANY,
+					    (uint32_t)j};
 				}
+				for (size_t b = 0; b < n2; b++) {
+					ents = xgrow(ents, &cap, ne + 1, sizeof *ents);
+					ents[ne++] = (struct pair_ent){nw[a], nw2[b],
+					    (uint32_t)j};
+				}
+			}
 		}
 		if (ne > 1)
 			qsort(ents, ne, sizeof *ents, pair_ent_cmp);
+		lx->pcands = xgrow(lx->pcands, &pcap, lx->npcands + ne + 1,
+		    sizeof *lx->pcands);
 		for (size_t j = 0; j < ne;) {
-			uint32_t next = ents[j].next;
+			uint32_t next = ents[j].next, next2 = ents[j].next2;
 			groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
 			struct lex_pair *pr = &groups[ngroups++];
 			pr->id = (uint32_t)i;
 			pr->next = next;
+			pr->next2 = next2;
 			pr->from = lx->npcands;
-			for (; j < ne && ents[j].next == next; j++) {
+			for (; j < ne && ents[j].next == next &&
+			    ents[j].next2 == next2; j++) {
 				struct lex_cand c = cand_of(lx, pn, l->v[ents[j].pos]);
 				lx->pcands[lx->npcands++] = (struct lex_pcand){c.pat,
 				    {c.req[0], c.req[1]}, c.nexts2};
 			}
 			pr->to = lx->npcands;
-			if (i < lx->ndisp)
+			if (i >= lx->ndisp)
+				continue;
+			if (next2 == PAIR_ANY)
 				lx->disp[i].pairs |= (uint32_t)1 << pair_bit(next);
+			else
+				lx->disp[i].triples |= (uint32_t)1 <<
+				    triple_bit(next, next2);
 		}
 	}
 	size_t slots = 16;
@@ -726,9 +775,12 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 	lx->pairs = xcalloc(slots, sizeof *lx->pairs);
 	lx->pair_mask = (uint32_t)slots - 1;
 	for (size_t g = 0; g < ngroups; g++)
-		lx->pairs[pair_slot(lx, groups[g].id, groups[g].next)] = groups[g];
+		lx->pairs[pair_slot(lx, groups[g].id, groups[g].next,
+		    groups[g].next2)] = groups[g];
 	free(groups);
 	free(ents);
+	free(nw);
+	free(nw2);
 }
 
 /* The bit of lexicon.pre_filter for a word's first 3 bytes p[0..3). */
@@ -746,7 +798,7 @@ index_skips(struct lexicon *lx)
 	lx->idle = xcalloc(lx->ndisp / 64 + 1, sizeof *lx->idle);
 	for (size_t i = 0; i <= lx->ndisp; i++) {
 		const struct lex_disp *d = &lx->disp[i];
-		if (d->n == 0 && d->pairs == 0 && d->pre < 0)
+		if (d->n == 0 && d->pairs == 0 && d->triples == 0 && d->pre < 0)
 			lx->idle[i >> 6] |= (uint64_t)1 << (i & 63);
 	}
 	memset(lx->pre_filter, 0, sizeof lx->pre_filter);
@@ -1280,8 +1332,18 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 				try_cands(lx, lx->cands + d->from, d->n, t, i, nb,
 				    nb2, present, m, true);
 			if (nid != UINT32_MAX && (d->pairs >> pair_bit(nid) & 1)) {
-				const struct lex_pair *pr =
-				    &lx->pairs[pair_slot(lx, (uint32_t)k->id, nid)];
+				const struct lex_pair *pr = &lx->pairs[pair_slot(lx,
+				    (uint32_t)k->id, nid, PAIR_ANY)];
+				if (pr->from != pr->to)
+					try_pcands(lx, lx->pcands + pr->from,
+					    pr->to - pr->from, t, i, nb2, present, m);
+			}
+			/* (nb2 is nv when that token has no id, or there is
+			 * none.) */
+			if (nb2 != nv && nid != UINT32_MAX &&
+			    (d->triples >> triple_bit(nid, nb2) & 1)) {
+				const struct lex_pair *pr = &lx->pairs[pair_slot(lx,
+				    (uint32_t)k->id, nid, nb2)];
 				if (pr->from != pr->to)
 					try_pcands(lx, lx->pcands + pr->from,
 					    pr->to - pr->from, t, i, nb2, present, m);
