@@ -1072,7 +1072,13 @@ match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
 				continue;
 			}
 			return -1;
-		case LE_GAP:
+		case LE_GAP: {
+			/* When the element after the gap must match, a token
+			 * it does not match is passed over here, without the
+			 * call that would find that first. */
+			const struct lex_el *nx = ei + 1 < p->nel ?
+			    &lx->els[p->el + ei + 1] : NULL;
+			bool must = nx && nx->kind == LE_ALTS && !nx->optional;
 			for (size_t g = 0; g <= e->gap; g++) {
 				if (g > 0) {
 					size_t s = ti + g - 1;
@@ -1081,11 +1087,15 @@ match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
 					    t->v[ti > 0 ? ti - 1 : 0].sent)
 						break;
 				}
+				if (must && (ti + g >= t->n ||
+				    !alt_match(lx, nx, t, ti + g)))
+					continue;
 				long r = match_at(lx, p, ei + 1, t, ti + g);
 				if (r >= 0)
 					return r;
 			}
 			return -1;
+		}
 		case LE_NUM:
 			if (ti < t->n && t->v[ti].kind == TOK_NUM) {
 				ei++;
