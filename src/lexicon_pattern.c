@@ -833,6 +833,20 @@ index_cands(struct lexicon *lx)
 	index_skips(lx);
 }
 
+/* Is element ei of p, which must match and has exact words only, one of
+ * the two after the first word?  Its words are then tested where they
+ * must be (lex_cand.nexts and nexts2, next_set()) before any candidate
+ * is tried: no need to look for one of them anywhere in the text too. */
+static bool
+next_tested(const struct lexicon *lx, const struct lex_pattern *p,
+    uint32_t ei)
+{
+	uint32_t first = p->nel && lx->els[p->el].kind == LE_BOS ? 1 : 0;
+	const struct lex_el *e1 = &lx->els[p->el + first + 1];
+	return ei == first + 1 || (ei == first + 2 && e1->kind == LE_ALTS &&
+	    !e1->optional);
+}
+
 /* The elements of many words every match of a pattern needs one of,
  * when they are sets of exact words (lexicon.rsets). */
 static void
@@ -847,7 +861,8 @@ index_rsets(struct lexicon *lx)
 		for (; ei < p->nel; ei++) {
 			const struct lex_el *e = &lx->els[p->el + ei];
 			if (e->kind != LE_ALTS || e->optional || e->nalt < 2 ||
-			    e->set == 0 || lx->sets[e->set - 1].npfx)
+			    e->set == 0 || lx->sets[e->set - 1].npfx ||
+			    next_tested(lx, p, ei))
 				continue;
 			bool exact = true;
 			for (uint32_t i = 0; i < e->nalt; i++)
