@@ -7,8 +7,9 @@
 
 #define tok_is(t, i, set, flag) tok_is_f(r->lx, t, i, set, flag)
 
-/* Does token i end a clause (stop a negation's scope)? */
-static bool
+/* Does token i end a clause (stop a negation's scope)?  Inline: the
+ * negation scopes ask it of nearly every token they cover. */
+static inline __attribute__((always_inline)) bool
 clause_break(const struct score_run *r, const struct text_tokens *t, size_t i)
 {
 	const struct token *k = &t->v[i];
