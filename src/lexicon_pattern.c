@@ -401,22 +401,30 @@ lexicon_index_free(struct lexicon *lx)
 	lx->indexed = false;
 }
 
-/* A key naming an element's alternatives by content. */
+/* A key naming an element's alternatives by content: for each, 'i' and
+ * the id's 4 bytes, or '*', the prefix and a NUL (no printf: there are
+ * thousands of them at load). */
 static char *
 set_key(const struct lexicon *lx, const struct lex_el *e, size_t *n)
 {
 	size_t cap = 16, len = 0;
 	for (uint32_t i = 0; i < e->nalt; i++) {
 		const struct lex_alt *a = &lx->alts[e->alt + i];
-		cap += a->id >= 0 ? 12 : (size_t)a->plen + 2;
+		cap += a->id >= 0 ? 1 + sizeof a->id : (size_t)a->plen + 2;
 	}
 	char *k = xmalloc(cap);
 	for (uint32_t i = 0; i < e->nalt; i++) {
 		const struct lex_alt *a = &lx->alts[e->alt + i];
-		if (a->id >= 0)
-			len += (size_t)snprintf(k + len, cap - len, "%ld,", (long)a->id);
-		else
-			len += (size_t)snprintf(k + len, cap - len, "*%s,", a->prefix);
+		if (a->id >= 0) {
+			k[len++] = 'i';
+			memcpy(k + len, &a->id, sizeof a->id);
+			len += sizeof a->id;
+		} else {
+			k[len++] = '*';
+			memcpy(k + len, a->prefix, a->plen);
+			len += a->plen;
+			k[len++] = '\0';
+		}
 	}
 	*n = len;
 	return k;
@@ -696,10 +704,12 @@ set_words(const struct lexicon *lx, const uint64_t *b, uint32_t **v,
 {
 	size_t n = 0;
 	for (size_t k = 0; k < lx->next_words; k++)
-		for (uint64_t x = b[k]; x; x &= x - 1) {
-			*v = xgrow(*v, cap, n + 1, sizeof **v);
+		n += (size_t)__builtin_popcountll(b[k]);
+	*v = xgrow(*v, cap, n + 1, sizeof **v);
+	n = 0;
+	for (size_t k = 0; k < lx->next_words; k++)
+		for (uint64_t x = b[k]; x; x &= x - 1)
 			(*v)[n++] = (uint32_t)(k * 64) + (uint32_t)__builtin_ctzll(x);
-		}
 	return n;
 }
 
