@@ -215,8 +215,10 @@ struct lexicon {
 	uint32_t ncands;
 	struct lex_pair *pairs;  /* by_id's candidates whose next word is one
 	                          * of a few vocabulary words, under each
-	                          * (first, next) word pair they allow: an
-	                          * open-addressing table of pair_mask + 1 */
+	                          * (first, next) word pair they allow, or,
+	                          * when the word after is one of a few too,
+	                          * each (first, next, next after) triple:
+	                          * an open-addressing table of pair_mask + 1 */
 	uint32_t pair_mask;
 	struct lex_pcand *pcands; /* what pairs point into */
 	uint32_t npcands;
