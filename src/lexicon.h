@@ -97,6 +97,7 @@ struct lex_cand {
 	uint32_t pat;        /* index into lexicon.pats */
 	uint32_t nexts;      /* lexicon.nexts + nexts: the ids the token
 	                      * after the first may have */
+	uint32_t nexts2;     /* the same for the token after that one */
 	uint32_t req[2];     /* two vocabulary ids the text must hold (of
 	                      * lex_pattern.req), or lexicon.req_any */
 	uint64_t next_bloom; /* the same as a Bloom word (a bit per id, all
@@ -107,6 +108,7 @@ struct lex_cand {
 struct lex_pcand {
 	uint32_t pat;
 	uint32_t req[2];     /* as lex_cand.req */
+	uint32_t nexts2;     /* as lex_cand.nexts2 */
 };
 
 /* What lexicon_scan() looks up for a token of one vocabulary id. */
@@ -114,17 +116,24 @@ struct lex_disp {
 	uint32_t from, n;    /* its patterns: lexicon.cands[from .. from+n) */
 	int32_t pre;         /* index into pre_lists of its first 3 bytes,
 	                      * or -1 */
+	uint32_t triples;    /* a bit (lexicon_pattern.c: triple_bit()) set
+	                      * for each pair of next words it has a
+	                      * lex_pair with */
 	uint32_t pairs;      /* bit (next * 0x9E3779B1) >> 27 set for each
 	                      * next word it has a lex_pair with */
 };
 
 /* Patterns whose first two words may be id, then next (next one of the
  * few words their second position allows): lexicon.pcands[from .. to),
- * in pattern order.  Empty slots have from == to. */
+ * in pattern order.  With next2 other than PAIR_ANY, those whose third
+ * word may be next2 (one of the few words allowed there).  Empty slots
+ * have from == to. */
 struct lex_pair {
-	uint32_t id, next;
+	uint32_t id, next, next2;
 	uint32_t from, to;
 };
+
+#define PAIR_ANY UINT32_MAX
 
 /* A set of words a match needs one of: the words of its vocabulary
  * bitset that are not empty, lexicon.rwords[from .. from+n). */
@@ -207,8 +216,10 @@ struct lexicon {
 	uint32_t ncands;
 	struct lex_pair *pairs;  /* by_id's candidates whose next word is one
 	                          * of a few vocabulary words, under each
-	                          * (first, next) word pair they allow: an
-	                          * open-addressing table of pair_mask + 1 */
+	                          * (first, next) word pair they allow, or,
+	                          * when the word after is one of a few too,
+	                          * each (first, next, next after) triple:
+	                          * an open-addressing table of pair_mask + 1 */
 	uint32_t pair_mask;
 	struct lex_pcand *pcands; /* what pairs point into */
 	uint32_t npcands;

@@ -401,30 +401,41 @@ lexicon_index_free(struct lexicon *lx)
 	lx->indexed = false;
 }
 
-/* A key naming an element's alternatives by content. */
+/* A key naming an element's alternatives by content: for each, 'i' and
+ * the id's 4 bytes, or '*', the prefix and a NUL (no printf: there are
+ * thousands of them at load). */
 static char *
 set_key(const struct lexicon *lx, const struct lex_el *e, size_t *n)
 {
 	size_t cap = 16, len = 0;
 	for (uint32_t i = 0; i < e->nalt; i++) {
 		const struct lex_alt *a = &lx->alts[e->alt + i];
-		cap += a->id >= 0 ? 12 : (size_t)a->plen + 2;
+		cap += a->id >= 0 ? 1 + sizeof a->id : (size_t)a->plen + 2;
 	}
 	char *k = xmalloc(cap);
 	for (uint32_t i = 0; i < e->nalt; i++) {
 		const struct lex_alt *a = &lx->alts[e->alt + i];
-		if (a->id >= 0)
-			len += (size_t)snprintf(k + len, cap - len, "%ld,", (long)a->id);
-		else
-			len += (size_t)snprintf(k + len, cap - len, "*%s,", a->prefix);
+		if (a->id >= 0) {
+			k[len++] = 'i';
+			memcpy(k + len, &a->id, sizeof a->id);
+			len += sizeof a->id;
+		} else {
+			k[len++] = '*';
+			memcpy(k + len, a->prefix, a->plen);
+			len += a->plen;
+			k[len++] = '\0';
+		}
 	}
 	*n = len;
 	return k;
 }
 
 /* Patterns whose next-word set has at most this many words (and no word
- * outside the vocabulary) are found through lexicon.pairs. */
+ * outside the vocabulary) are found through lexicon.pairs; those whose
+ * word after that is one of so few too, and that have at most TRIPLE_MAX
+ * such pairs of words, under their next two words. */
 #define PAIR_MAX_NEXT 64
+#define TRIPLE_MAX 64
 
 static void
 bit_set(uint64_t *b, uint32_t i)
@@ -432,18 +443,70 @@ bit_set(uint64_t *b, uint32_t i)
 	b[i >> 6] |= (uint64_t)1 << (i & 63);
 }
 
-/* Into b (lexicon.next_words words, cleared): the vocabulary ids the
- * token after p's first may have if p is to match there, and bit nv if it
- * may be a word not in the vocabulary.  False when the token is free
- * (a gap, a number, the end, or none at all may follow). */
-static bool
-next_set(const struct lexicon *lx, const struct lex_pattern *p, uint64_t *b)
+/* The vocabulary words each prefix alternative starts, as bitsets of w
+ * words (as the next-word sets), found in one walk over the vocabulary. */
+struct prefix_bits {
+	struct text_map map;  /* prefix -> its bitset's number */
+	uint64_t *v;
+	size_t w;
+};
+
+static void
+prefix_bits_make(const struct lexicon *lx, size_t w, struct prefix_bits *pb)
 {
 	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	const struct text_map *vm = &lx->norm.vocab;
+	size_t n = 0;
+	memset(pb, 0, sizeof *pb);
+	pb->w = w;
+	for (size_t i = 0; i < lx->nalts; i++) {
+		const struct lex_alt *a = &lx->alts[i];
+		if (a->id < 0 && text_map_get(&pb->map, a->prefix, a->plen) < 0)
+			text_map_set(&pb->map, a->prefix, a->plen, (int)n++);
+	}
+	pb->v = xcalloc(n * w + 1, sizeof *pb->v);
+	for (size_t j = 0; j < vm->cap && n; j++) {
+		const struct text_map_ent *v = &vm->v[j];
+		if (v->key == NULL || v->val < 0 || (uint32_t)v->val >= nv)
+			continue;
+		/* Prefixes have 3 letters or more. */
+		for (uint32_t l = 3; l <= v->klen; l++) {
+			int k = text_map_get(&pb->map, v->key, l);
+			if (k >= 0)
+				bit_set(pb->v + (size_t)k * w, (uint32_t)v->val);
+		}
+	}
+}
+
+static void
+prefix_bits_free(struct prefix_bits *pb)
+{
+	text_map_free(&pb->map);
+	free(pb->v);
+}
+
+/* Into b (lexicon.next_words words, cleared): the vocabulary ids the
+ * token after p's first may have if p is to match there, and bit nv if it
+ * may be a word not in the vocabulary.  False when the token is free
+ * (a gap, a number, the end, or none at all may follow).  With second,
+ * the same of the token after that, when the word after the first is
+ * one element that must match (else it is free too).  pb: the words of
+ * each prefix (prefix_bits()). */
+static bool
+next_set(const struct lexicon *lx, const struct lex_pattern *p, uint64_t *b,
+    bool second, const struct prefix_bits *pb)
+{
+	uint32_t nv = (uint32_t)lx->norm.vocab.n;
 	uint32_t ei = 1;
 	if (p->nel > 0 && lx->els[p->el].kind == LE_BOS)
 		ei++;
+	if (second) {
+		/* That element takes exactly the token after the first. */
+		if (ei >= p->nel || lx->els[p->el + ei].kind != LE_ALTS ||
+		    lx->els[p->el + ei].optional)
+			return false;
+		ei++;
+	}
 	for (; ei < p->nel; ei++) {
 		const struct lex_el *e = &lx->els[p->el + ei];
 		if (e->kind != LE_ALTS)
@@ -459,13 +522,10 @@ next_set(const struct lexicon *lx, const struct lex_pattern *p, uint64_t *b)
 			/* A prefix: the vocabulary words it starts, and any
 			 * other word. */
 			bit_set(b, nv);
-			for (size_t j = 0; j < vm->cap; j++) {
-				const struct text_map_ent *v = &vm->v[j];
-				if (v->key && v->val >= 0 && (uint32_t)v->val < nv &&
-				    v->klen >= a->plen &&
-				    memcmp(v->key, a->prefix, a->plen) == 0)
-					bit_set(b, (uint32_t)v->val);
-			}
+			const uint64_t *pw = pb->v + (size_t)text_map_get(&pb->map,
+			    a->prefix, a->plen) * pb->w;
+			for (size_t j = 0; j < pb->w; j++)
+				b[j] |= pw[j];
 		}
 		if (!e->optional)
 			return true;
@@ -483,9 +543,28 @@ bloom_bit(uint32_t b)
 /* What index_cands() knows of a pattern's next word. */
 struct pnext {
 	uint32_t at;         /* lex_cand.nexts */
+	uint32_t at2;        /* lex_cand.nexts2 */
 	uint64_t bloom;      /* lex_cand.next_bloom */
 	bool pair;           /* found through lexicon.pairs (by_id) */
+	bool triple;         /* ... under its next two words (a pair) */
 };
+
+/* The index into lx->nexts of the next-word set b (w words), added
+ * unless an equal one is there (seen: the sets by content). */
+static uint32_t
+nexts_add(struct lexicon *lx, struct text_map *seen, const uint64_t *b,
+    size_t w, size_t *cap)
+{
+	int k = text_map_get(seen, (const char *)b, w * sizeof *b);
+	if (k < 0) {
+		k = (int)lx->nnexts++;
+		lx->nexts = xgrow(lx->nexts, cap, lx->nnexts * w,
+		    sizeof *lx->nexts);
+		memcpy(lx->nexts + (size_t)k * w, b, w * sizeof *b);
+		text_map_set(seen, (const char *)b, w * sizeof *b, k);
+	}
+	return (uint32_t)((size_t)k * w);
+}
 
 /* The next-word set of every pattern, equal ones kept once in
  * lexicon.nexts (the first of which has every bit set). */
@@ -501,20 +580,24 @@ index_nexts(struct lexicon *lx)
 	lx->nexts = xgrow(lx->nexts, &cap, w, sizeof *lx->nexts);
 	memset(lx->nexts, 0xff, w * sizeof *lx->nexts);
 	lx->nnexts = 1;
+	struct prefix_bits pb;
+	prefix_bits_make(lx, w, &pb);
 	for (size_t pi = 0; pi < lx->npats; pi++) {
 		memset(b, 0, w * sizeof *b);
-		pn[pi].bloom = UINT64_MAX;
-		if (!next_set(lx, &lx->pats[pi], b))
-			continue;
-		int k = text_map_get(&seen, (const char *)b, w * sizeof *b);
-		if (k < 0) {
-			k = (int)lx->nnexts++;
-			lx->nexts = xgrow(lx->nexts, &cap, lx->nnexts * w,
-			    sizeof *lx->nexts);
-			memcpy(lx->nexts + (size_t)k * w, b, w * sizeof *b);
-			text_map_set(&seen, (const char *)b, w * sizeof *b, k);
+		uint32_t count2 = UINT32_MAX;
+		if (next_set(lx, &lx->pats[pi], b, true, &pb)) {
+			pn[pi].at2 = nexts_add(lx, &seen, b, w, &cap);
+			if (!((b[nv >> 6] >> (nv & 63)) & 1)) {
+				count2 = 0;
+				for (size_t x = 0; x < w; x++)
+					count2 += (uint32_t)__builtin_popcountll(b[x]);
+			}
 		}
-		pn[pi].at = (uint32_t)((size_t)k * w);
+		memset(b, 0, w * sizeof *b);
+		pn[pi].bloom = UINT64_MAX;
+		if (!next_set(lx, &lx->pats[pi], b, false, &pb))
+			continue;
+		pn[pi].at = nexts_add(lx, &seen, b, w, &cap);
 		pn[pi].bloom = 0;
 		uint32_t count = 0;
 		for (size_t x = 0; x < w; x++)
@@ -526,9 +609,12 @@ index_nexts(struct lexicon *lx)
 			}
 		pn[pi].pair = !((b[nv >> 6] >> (nv & 63)) & 1) &&
 		    count <= PAIR_MAX_NEXT;
+		pn[pi].triple = pn[pi].pair && count2 <= PAIR_MAX_NEXT &&
+		    count * count2 <= TRIPLE_MAX;
 	}
 	free(b);
 	text_map_free(&seen);
+	prefix_bits_free(&pb);
 	return pn;
 }
 
@@ -536,7 +622,7 @@ static struct lex_cand
 cand_of(const struct lexicon *lx, const struct pnext *pn, uint32_t pi)
 {
 	const struct lex_pattern *p = &lx->pats[pi];
-	struct lex_cand c = {pi, pn[pi].at, {0, 0}, pn[pi].bloom};
+	struct lex_cand c = {pi, pn[pi].at, pn[pi].at2, {0, 0}, pn[pi].bloom};
 	for (uint32_t j = 0; j < 2; j++) {
 		uint32_t id = j < p->nreq ? lx->req[p->req + j] : UINT32_MAX;
 		c.req[j] = id < lx->req_any ? id : lx->req_any;
@@ -566,27 +652,38 @@ pair_bit(uint32_t next)
 	return (next * 0x9E3779B1u) >> 27;
 }
 
+/* The bit of lex_disp.triples for next words next, next2. */
 static inline uint32_t
-pair_hash(uint32_t id, uint32_t next)
+triple_bit(uint32_t next, uint32_t next2)
 {
-	return (id * 0x9E3779B1u) ^ (next * 0x85EBCA77u) ^
-	    ((id ^ next) >> 7);
+	return ((next ^ (next2 * 0x85EBCA77u)) * 0x9E3779B1u) >> 27;
 }
 
-/* The slot of pair (id, next) in lx->pairs: its entry or an empty one. */
-static inline __attribute__((always_inline)) uint32_t
-pair_slot(const struct lexicon *lx, uint32_t id, uint32_t next)
+static inline uint32_t
+pair_hash(uint32_t id, uint32_t next, uint32_t next2)
 {
-	uint32_t i = pair_hash(id, next) & lx->pair_mask;
+	return (id * 0x9E3779B1u) ^ (next * 0x85EBCA77u) ^
+	    ((id ^ next) >> 7) ^ (next2 * 0xC2B2AE3Du);
+}
+
+/* The slot of (id, next, next2) in lx->pairs: its entry or an empty
+ * one.  next2 is PAIR_ANY for a pair's group. */
+static inline __attribute__((always_inline)) uint32_t
+pair_slot(const struct lexicon *lx, uint32_t id, uint32_t next,
+    uint32_t next2)
+{
+	uint32_t i = pair_hash(id, next, next2) & lx->pair_mask;
 	while (lx->pairs[i].from != lx->pairs[i].to &&
-	    (lx->pairs[i].id != id || lx->pairs[i].next != next))
+	    (lx->pairs[i].id != id || lx->pairs[i].next != next ||
+	    lx->pairs[i].next2 != next2))
 		i = (i + 1) & lx->pair_mask;
 	return i;
 }
 
-/* A (next word, place in its list) of a pattern of one first word. */
+/* A (next word, the one after or PAIR_ANY, place in its list) of a
+ * pattern of one first word. */
 struct pair_ent {
-	uint32_t next, pos;
+	uint32_t next, next2, pos;
 };
 
 static int
@@ -595,31 +692,42 @@ pair_ent_cmp(const void *a, const void *b)
 	const struct pair_ent *x = a, *y = b;
 	if (x->next != y->next)
 		return x->next < y->next ? -1 : 1;
+	if (x->next2 != y->next2)
+		return x->next2 < y->next2 ? -1 : 1;
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The words of next-word set b (next_words words) into *v (n of them). */
+static size_t
+set_words(const struct lexicon *lx, const uint64_t *b, uint32_t **v,
+    size_t *cap)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < lx->next_words; k++)
+		n += (size_t)__builtin_popcountll(b[k]);
+	*v = xgrow(*v, cap, n + 1, sizeof **v);
+	n = 0;
+	for (size_t k = 0; k < lx->next_words; k++)
+		for (uint64_t x = b[k]; x; x &= x - 1)
+			(*v)[n++] = (uint32_t)(k * 64) + (uint32_t)__builtin_ctzll(x);
+	return n;
 }
 
 /* by_id's candidates whose next-word set is small: one copy per word of
  * the set, grouped by (first, next) word pair in lx->pcands and found
- * through the hash table lx->pairs; each group keeps the list's (pattern)
- * order. */
+ * through the hash table lx->pairs; those whose word after that is one of
+ * a few too, one copy per (next, next after) pair of words instead,
+ * grouped under (first, next, next after) in the same table.  Each group
+ * keeps the list's (pattern) order. */
 static void
 index_pairs(struct lexicon *lx, const struct pnext *pn)
 {
-	size_t n = 0, cap = 0, pcap = 0;
+	size_t cap = 0, pcap = 0, wcap = 0, w2cap = 0;
 	struct pair_ent *ents = NULL;
-	for (size_t i = 0; i < lx->nby_id; i++)
-		for (size_t j = 0; j < lx->by_id[i].n; j++) {
-			const struct pnext *x = &pn[lx->by_id[i].v[j]];
-			if (!x->pair)
-				continue;
-			const uint64_t *b = lx->nexts + x->at;
-			for (size_t k = 0; k < lx->next_words; k++)
-				n += (size_t)__builtin_popcountll(b[k]);
-		}
-	/* The groups first, then a table of twice as many slots. */
+	uint32_t *nw = NULL, *nw2 = NULL;
 	struct lex_pair *groups = NULL;
 	size_t ngroups = 0, gcap = 0;
-	lx->pcands = xgrow(lx->pcands, &pcap, n + 1, sizeof *lx->pcands);
+	/* The groups first, then a table of twice as many slots. */
 	for (size_t i = 0; i < lx->nby_id; i++) {
 		const struct lex_plist *l = &lx->by_id[i];
 		size_t ne = 0;
@@ -627,32 +735,48 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 			const struct pnext *x = &pn[l->v[j]];
 			if (!x->pair)
 				continue;
-			const uint64_t *b = lx->nexts + x->at;
-			for (size_t k = 0; k < lx->next_words; k++)
-				for (uint64_t v = b[k]; v; v &= v - 1) {
-					uint32_t id = (uint32_t)(k * 64) +
-					    (uint32_t)__builtin_ctzll(v);
+			size_t n = set_words(lx, lx->nexts + x->at, &nw, &wcap);
+			size_t n2 = x->triple ?
+			    set_words(lx, lx->nexts + x->at2, &nw2, &w2cap) : 0;
+			for (size_t a = 0; a < n; a++) {
+				if (!x->triple) {
 					ents = xgrow(ents, &cap, ne + 1, sizeof *ents);
-					ents[ne++] = (struct pair_ent){id, (uint32_t)j};
+					ents[ne++] = (struct pair_ent){nw[a], PAIR_ANY,
+					    (uint32_t)j};
 				}
+				for (size_t b = 0; b < n2; b++) {
+					ents = xgrow(ents, &cap, ne + 1, sizeof *ents);
+					ents[ne++] = (struct pair_ent){nw[a], nw2[b],
+					    (uint32_t)j};
+				}
+			}
 		}
 		if (ne > 1)
 			qsort(ents, ne, sizeof *ents, pair_ent_cmp);
+		lx->pcands = xgrow(lx->pcands, &pcap, lx->npcands + ne + 1,
+		    sizeof *lx->pcands);
 		for (size_t j = 0; j < ne;) {
-			uint32_t next = ents[j].next;
+			uint32_t next = ents[j].next, next2 = ents[j].next2;
 			groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
 			struct lex_pair *pr = &groups[ngroups++];
 			pr->id = (uint32_t)i;
 			pr->next = next;
+			pr->next2 = next2;
 			pr->from = lx->npcands;
-			for (; j < ne && ents[j].next == next; j++) {
+			for (; j < ne && ents[j].next == next &&
+			    ents[j].next2 == next2; j++) {
 				struct lex_cand c = cand_of(lx, pn, l->v[ents[j].pos]);
 				lx->pcands[lx->npcands++] = (struct lex_pcand){c.pat,
-				    {c.req[0], c.req[1]}};
+				    {c.req[0], c.req[1]}, c.nexts2};
 			}
 			pr->to = lx->npcands;
-			if (i < lx->ndisp)
+			if (i >= lx->ndisp)
+				continue;
+			if (next2 == PAIR_ANY)
 				lx->disp[i].pairs |= (uint32_t)1 << pair_bit(next);
+			else
+				lx->disp[i].triples |= (uint32_t)1 <<
+				    triple_bit(next, next2);
 		}
 	}
 	size_t slots = 16;
@@ -661,9 +785,12 @@ index_pairs(struct lexicon *lx, const struct pnext *pn)
 	lx->pairs = xcalloc(slots, sizeof *lx->pairs);
 	lx->pair_mask = (uint32_t)slots - 1;
 	for (size_t g = 0; g < ngroups; g++)
-		lx->pairs[pair_slot(lx, groups[g].id, groups[g].next)] = groups[g];
+		lx->pairs[pair_slot(lx, groups[g].id, groups[g].next,
+		    groups[g].next2)] = groups[g];
 	free(groups);
 	free(ents);
+	free(nw);
+	free(nw2);
 }
 
 /* The bit of lexicon.pre_filter for a word's first 3 bytes p[0..3). */
@@ -681,7 +808,7 @@ index_skips(struct lexicon *lx)
 	lx->idle = xcalloc(lx->ndisp / 64 + 1, sizeof *lx->idle);
 	for (size_t i = 0; i <= lx->ndisp; i++) {
 		const struct lex_disp *d = &lx->disp[i];
-		if (d->n == 0 && d->pairs == 0 && d->pre < 0)
+		if (d->n == 0 && d->pairs == 0 && d->triples == 0 && d->pre < 0)
 			lx->idle[i >> 6] |= (uint64_t)1 << (i & 63);
 	}
 	memset(lx->pre_filter, 0, sizeof lx->pre_filter);
@@ -716,6 +843,20 @@ index_cands(struct lexicon *lx)
 	index_skips(lx);
 }
 
+/* Is element ei of p, which must match and has exact words only, one of
+ * the two after the first word?  Its words are then tested where they
+ * must be (lex_cand.nexts and nexts2, next_set()) before any candidate
+ * is tried: no need to look for one of them anywhere in the text too. */
+static bool
+next_tested(const struct lexicon *lx, const struct lex_pattern *p,
+    uint32_t ei)
+{
+	uint32_t first = p->nel && lx->els[p->el].kind == LE_BOS ? 1 : 0;
+	const struct lex_el *e1 = &lx->els[p->el + first + 1];
+	return ei == first + 1 || (ei == first + 2 && e1->kind == LE_ALTS &&
+	    !e1->optional);
+}
+
 /* The elements of many words every match of a pattern needs one of,
  * when they are sets of exact words (lexicon.rsets). */
 static void
@@ -730,7 +871,8 @@ index_rsets(struct lexicon *lx)
 		for (; ei < p->nel; ei++) {
 			const struct lex_el *e = &lx->els[p->el + ei];
 			if (e->kind != LE_ALTS || e->optional || e->nalt < 2 ||
-			    e->set == 0 || lx->sets[e->set - 1].npfx)
+			    e->set == 0 || lx->sets[e->set - 1].npfx ||
+			    next_tested(lx, p, ei))
 				continue;
 			bool exact = true;
 			for (uint32_t i = 0; i < e->nalt; i++)
@@ -955,7 +1097,13 @@ match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
 				continue;
 			}
 			return -1;
-		case LE_GAP:
+		case LE_GAP: {
+			/* When the element after the gap must match, a token
+			 * it does not match is passed over here, without the
+			 * call that would find that first. */
+			const struct lex_el *nx = ei + 1 < p->nel ?
+			    &lx->els[p->el + ei + 1] : NULL;
+			bool must = nx && nx->kind == LE_ALTS && !nx->optional;
 			for (size_t g = 0; g <= e->gap; g++) {
 				if (g > 0) {
 					size_t s = ti + g - 1;
@@ -964,11 +1112,15 @@ match_at(const struct lexicon *lx, const struct lex_pattern *p, uint32_t ei,
 					    t->v[ti > 0 ? ti - 1 : 0].sent)
 						break;
 				}
+				if (must && (ti + g >= t->n ||
+				    !alt_match(lx, nx, t, ti + g)))
+					continue;
 				long r = match_at(lx, p, ei + 1, t, ti + g);
 				if (r >= 0)
 					return r;
 			}
 			return -1;
+		}
 		case LE_NUM:
 			if (ti < t->n && t->v[ti].kind == TOK_NUM) {
 				ei++;
@@ -1064,17 +1216,18 @@ try_pattern(const struct lexicon *lx, uint32_t pi, const struct text_tokens *t,
 }
 
 /* Try the candidates c[0 .. n) at token ti, whose next token is bit nb
- * of the next-word sets (see lexicon.nexts).  A first pass without
- * branches keeps those whose needed words are present and whose Bloom
- * word lets the next token through; only they are tried, in order, the
- * next token tested exactly first. */
+ * of the next-word sets (see lexicon.nexts), and the one after it bit
+ * nb2.  A first pass without branches keeps those whose needed words are
+ * present and whose Bloom word lets the next token through; only they
+ * are tried, in order, the next two tokens tested exactly first. */
 static inline __attribute__((always_inline)) void
 try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
-    const struct text_tokens *t, size_t ti, uint32_t nb,
+    const struct text_tokens *t, size_t ti, uint32_t nb, uint32_t nb2,
     const uint64_t *present, struct lex_matches *m, bool by_id)
 {
 	uint32_t bb = bloom_bit(nb);
 	const uint64_t *nw = lx->nexts + (nb >> 6);
+	const uint64_t *nw2 = lx->nexts + (nb2 >> 6);
 	uint32_t keep[64];
 	for (uint32_t b = 0; b < n; b += 64) {
 		uint32_t e = n - b > 64 ? b + 64 : n, nk = 0;
@@ -1088,25 +1241,38 @@ try_cands(const struct lexicon *lx, const struct lex_cand *c, uint32_t n,
 		}
 		for (uint32_t j = 0; j < nk; j++) {
 			const struct lex_cand *x = &c[keep[j]];
-			if ((nw[x->nexts] >> (nb & 63)) & 1)
+			if ((nw[x->nexts] >> (nb & 63)) &
+			    (nw2[x->nexts2] >> (nb2 & 63)) & 1)
 				try_pattern(lx, x->pat, t, ti, present, m, by_id);
 		}
 	}
 }
 
 /* try_cands() for a pair's candidates, whose next word is known to fit:
- * only the words they need are tested before trying them. */
+ * only the words they need and the token after the next (bit nb2) are
+ * tested before trying them. */
 static inline __attribute__((always_inline)) void
 try_pcands(const struct lexicon *lx, const struct lex_pcand *c, uint32_t n,
-    const struct text_tokens *t, size_t ti, const uint64_t *present,
-    struct lex_matches *m)
+    const struct text_tokens *t, size_t ti, uint32_t nb2,
+    const uint64_t *present, struct lex_matches *m)
 {
+	const uint64_t *nw2 = lx->nexts + (nb2 >> 6);
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t r0 = c[i].req[0], r1 = c[i].req[1];
 		if ((present[r0 >> 6] >> (r0 & 63)) &
-		    (present[r1 >> 6] >> (r1 & 63)) & 1)
+		    (present[r1 >> 6] >> (r1 & 63)) &
+		    (nw2[c[i].nexts2] >> (nb2 & 63)) & 1)
 			try_pattern(lx, c[i].pat, t, ti, present, m, true);
 	}
+}
+
+/* The bit of the next-word sets for token j of v[0 .. n) (nv, the
+ * vocabulary's size, for a word without an id or past the end). */
+static inline __attribute__((always_inline)) uint32_t
+next_bit(const struct token *v, size_t n, size_t j, uint32_t nv)
+{
+	uint32_t id = j < n ? (uint32_t)v[j].id : UINT32_MAX;
+	return id < nv ? id : nv;
 }
 
 /* Matches m->v[from ..) in pattern order (they start at one token). */
@@ -1184,7 +1350,7 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 	for (size_t i = 0; i < n; i++) {
 		const struct token *k = &v[i];
 		/* The next token's id, and its bit of the next-word sets. */
-		uint32_t nid, nb;
+		uint32_t nid, nb, nb2;
 		int pl = -1;
 		/* Few branches: known, unknown and idle words alternate.  An
 		 * id outside the vocabulary reads disp's idle sentinel. */
@@ -1193,18 +1359,29 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		if (!((idle[cid >> 6] >> (cid & 63)) & 1)) {
 			nid = i + 1 < n ? (uint32_t)v[i + 1].id : UINT32_MAX;
 			nb = nid < nv ? nid : nv;
+			nb2 = next_bit(v, n, i + 2, nv);
 			/* by_id's list, as the rest and the pair (id, nid). */
 			const struct lex_disp *d = &lx->disp[k->id];
 			size_t m0 = m->n;
 			if (d->n)
 				try_cands(lx, lx->cands + d->from, d->n, t, i, nb,
-				    present, m, true);
+				    nb2, present, m, true);
 			if (nid != UINT32_MAX && (d->pairs >> pair_bit(nid) & 1)) {
-				const struct lex_pair *pr =
-				    &lx->pairs[pair_slot(lx, (uint32_t)k->id, nid)];
+				const struct lex_pair *pr = &lx->pairs[pair_slot(lx,
+				    (uint32_t)k->id, nid, PAIR_ANY)];
 				if (pr->from != pr->to)
 					try_pcands(lx, lx->pcands + pr->from,
-					    pr->to - pr->from, t, i, present, m);
+					    pr->to - pr->from, t, i, nb2, present, m);
+			}
+			/* (nb2 is nv when that token has no id, or there is
+			 * none.) */
+			if (nb2 != nv && nid != UINT32_MAX &&
+			    (d->triples >> triple_bit(nid, nb2) & 1)) {
+				const struct lex_pair *pr = &lx->pairs[pair_slot(lx,
+				    (uint32_t)k->id, nid, nb2)];
+				if (pr->from != pr->to)
+					try_pcands(lx, lx->pcands + pr->from,
+					    pr->to - pr->from, t, i, nb2, present, m);
 			}
 			if (m->n - m0 > 1)
 				sort_matches(m, m0);
@@ -1218,14 +1395,15 @@ lexicon_scan(const struct lexicon *lx, const struct text_tokens *t,
 		 * the next one. */
 		if (pl < 0 && k->kind != TOK_NUM)
 			continue;
-		nid = i + 1 < n ? (uint32_t)v[i + 1].id : UINT32_MAX;
-		nb = nid < nv ? nid : nv;
+		nb = next_bit(v, n, i + 1, nv);
+		nb2 = next_bit(v, n, i + 2, nv);
 		if (pl >= 0 && k->kind == TOK_WORD && k->len >= 3)
 			try_cands(lx, lx->cands + lx->cand_pre[pl],
 			    lx->cand_pre[pl + 1] - lx->cand_pre[pl], t, i, nb,
-			    present, m, false);
+			    nb2, present, m, false);
 		if (k->kind == TOK_NUM)
 			try_cands(lx, lx->cands + lx->cand_num,
-			    lx->ncands - lx->cand_num, t, i, nb, present, m, false);
+			    lx->ncands - lx->cand_num, t, i, nb, nb2, present, m,
+			    false);
 	}
 }

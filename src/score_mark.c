@@ -7,8 +7,9 @@
 
 #define tok_is(t, i, set, flag) tok_is_f(r->lx, t, i, set, flag)
 
-/* Does token i end a clause (stop a negation's scope)? */
-static bool
+/* Does token i end a clause (stop a negation's scope)?  Inline: the
+ * negation scopes ask it of nearly every token they cover. */
+static inline __attribute__((always_inline)) bool
 clause_break(const struct score_run *r, const struct text_tokens *t, size_t i)
 {
 	const struct token *k = &t->v[i];
@@ -18,6 +19,41 @@ clause_break(const struct score_run *r, const struct text_tokens *t, size_t i)
 	}
 	return k->kind == TOK_WORD && tok_is(t, i, &r->lx->breaks, LW_BREAK);
 }
+
+/* What score_mark()'s pass over the tokens notes of a token, by its kind
+ * and whether it is in capitals (TF_CAPS) or made from the word before
+ * (TF_SUB): MC_WORD (equal to LW_NEGATOR: a word may be a negator, by
+ * its lexicon.wflags), a word or number counted (MC_COUNTED: not TF_SUB),
+ * a number, a word in capitals (not TF_SUB), punctuation. */
+enum { MC_WORD = LW_NEGATOR, MC_COUNTED = 2, MC_NUM = 4, MC_CAPS = 8,
+	MC_PUNCT = 16 };
+_Static_assert(LW_NEGATOR == 1, "MC_WORD is LW_NEGATOR, apart from the rest");
+
+/* The index of token k into mark_class: its kind, TF_SUB and TF_CAPS. */
+static inline __attribute__((always_inline)) unsigned
+mark_class_of(const struct token *k)
+{
+	_Static_assert((TF_CAPS | TF_SUB) < 16, "mark_class_of's bits");
+	return (unsigned)(k->kind & 7) << 4 | (k->flags & (TF_CAPS | TF_SUB));
+}
+
+#define MC_KIND(kind, caps, sub, c) \
+	[(kind) << 4 | ((caps) ? TF_CAPS : 0) | ((sub) ? TF_SUB : 0)] = (c)
+static const uint8_t mark_class[128] = {
+	MC_KIND(TOK_WORD, 0, 0, MC_WORD | MC_COUNTED),
+	MC_KIND(TOK_WORD, 1, 0, MC_WORD | MC_COUNTED | MC_CAPS),
+	MC_KIND(TOK_WORD, 0, 1, MC_WORD),
+	MC_KIND(TOK_WORD, 1, 1, MC_WORD),
+	MC_KIND(TOK_NUM, 0, 0, MC_NUM | MC_COUNTED),
+	MC_KIND(TOK_NUM, 1, 0, MC_NUM | MC_COUNTED),
+	MC_KIND(TOK_NUM, 0, 1, MC_NUM),
+	MC_KIND(TOK_NUM, 1, 1, MC_NUM),
+	MC_KIND(TOK_PUNCT, 0, 0, MC_PUNCT),
+	MC_KIND(TOK_PUNCT, 1, 0, MC_PUNCT),
+	MC_KIND(TOK_PUNCT, 0, 1, MC_PUNCT),
+	MC_KIND(TOK_PUNCT, 1, 1, MC_PUNCT),
+};
+#undef MC_KIND
 
 void
 score_mark(struct score_run *r)
@@ -71,23 +107,25 @@ score_mark(struct score_run *r)
 		wflags = no_flags;
 		nwf = 0;
 	}
+	unsigned any = 0; /* the MC_* bits of every token */
 	for (size_t i = 0; i < n; i++) {
 		const struct token *k = &v[i];
-		bool num = k->kind == TOK_NUM, word = k->kind == TOK_WORD;
-		if (num)
+		/* Without branches (but for numbers and punctuation, rare):
+		 * words and numbers alternate with punctuation
+		 * unpredictably. */
+		unsigned c = mark_class[mark_class_of(k)];
+		if (c & MC_NUM)
 			sarc[k->sent] |= SF_NUMBER;
-		num_any |= num;
-		/* Without branches: words and numbers alternate with
-		 * punctuation unpredictably. */
-		size_t c = (size_t)(word | num) & (size_t)!(k->flags & TF_SUB);
-		nw += c;
-		caps |= word & ((k->flags & (TF_CAPS | TF_SUB)) == TF_CAPS);
-		if (k->kind == TOK_PUNCT && buf[k->off] == '!')
+		any |= c;
+		nw += (c & MC_COUNTED) != 0;
+		if ((c & MC_PUNCT) && buf[k->off] == '!')
 			bang = true;
 		negs[nneg] = (uint32_t)i;
 		uint32_t id = (uint32_t)k->id;
-		nneg += word & ((wflags[id < nwf ? id : nwf] & LW_NEGATOR) != 0);
+		nneg += c & wflags[id < nwf ? id : nwf] & LW_NEGATOR;
 	}
+	num_any = (any & MC_NUM) != 0;
+	caps = (any & MC_CAPS) != 0;
 	if (!by_id) {
 		for (size_t i = 0; i < n; i++) {
 			negs[nneg] = (uint32_t)i;

@@ -769,6 +769,39 @@ short_word(const char *p, char *w, uint64_t *lo, uint64_t *up,
 	*up = alpha & ~small;
 	return n;
 }
+
+/* short_word() of a longer word: p[0..8) are ASCII letters and digits
+ * (short_word() found 8), avail >= 8 bytes readable at p.  Returns the
+ * word's length when it ends within the next 8 bytes (9 to 15; the text's
+ * end ends it too), with all of it lower-cased to w (16 bytes are written)
+ * and *lo, *up as short_word() has them; else 0.  Words of 8 letters and
+ * more ("apologise", "understand") are common enough not to go through
+ * scan_word()'s byte loop. */
+static inline __attribute__((always_inline)) size_t
+long_word(const char *p, size_t avail, char *w, uint64_t *lo, uint64_t *up)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	uint64_t x;
+	memcpy(&x, p, 8);
+	uint64_t lowered = x | ones * 0x20; /* digits have bit 5 set */
+	memcpy(w, &lowered, 8);
+	/* Bit 6 is set in a letter, not in a digit; bit 5 of a letter is
+	 * set for a small one: both moved to bit 7. */
+	uint64_t letter = (x << 1) & high, small = (x << 2) & high;
+	char pad[8] = {0};
+	const char *q = p + 8;
+	if (avail < 16) {
+		memcpy(pad, q, avail - 8);
+		q = pad;
+	}
+	uint64_t lo2, up2, key2;
+	size_t n = short_word(q, w + 8, &lo2, &up2, &key2);
+	if (n == 8)
+		return 0;
+	*lo = (letter & small) | lo2;
+	*up = (letter & ~small) | up2;
+	return 8 + n;
+}
 #endif
 
 /* Scan a word starting at i; emits it and returns the end. */
@@ -896,7 +929,7 @@ scan_word(struct tk *k, const char *s, size_t len, size_t i)
 	return i;
 }
 
-/* scan_word() of an ASCII word, inline for the common cases: fewer than 8
+/* scan_word() of an ASCII word, inline for the common cases: fewer than 16
  * letters and digits that nothing continues (no apostrophe, UTF-8 or '@'
  * after them), also at the end of the text, or two such runs joined by an
  * apostrophe (a contraction); anything else goes to scan_word(). */
@@ -920,8 +953,15 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 		memcpy(pad, s + i, len - i);
 		n = short_word(pad, w, &lo, &up, &key);
 	}
+	if (n == 8) {
+		/* (Found with len - i >= 8: a shorter rest is padded.) */
+		n = long_word(s + i, len - i, w, &lo, &up);
+		/* emit_word_key() looks a word of 8 bytes up by its key,
+		 * and needs none for a longer one. */
+		key = n == 8 ? short_key(w, 8) : 0;
+	}
 	size_t e = i + n, wn = n;
-	if (n == 8 || n == 0)
+	if (n == 0)
 		return scan_word(k, s, len, i);
 	if (e < len && word_more[(unsigned char)s[e]]) {
 		/* A contraction ("don't", "I'm"): an ASCII apostrophe, then

@@ -169,24 +169,40 @@ overlap_match(struct overlap_set *os, const struct text_tokens *t,
 	    xcalloc(os->n, 1);
 	memset(seen, 0, os->n <= sizeof seen_small ? os->n : 0);
 	size_t nh = 0;
+	/* In locals, for the common case below: seen_id has a slot for
+	 * the word's id already. */
+	const struct token *v = t->v;
+	int16_t *sid = os->seen_id;
+	size_t nsid = os->n < INT16_MAX ? os->nseen_id : 0;
 	for (size_t i = 0; i < t->n; i++) {
-		const struct token *k = &t->v[i];
-		/* Only words and numbers are content (content_stem()). */
-		if ((k->mark & skip_mark) ||
-		    (k->kind != TOK_WORD && k->kind != TOK_NUM))
+		const struct token *k = &v[i];
+		if (k->mark & skip_mark)
 			continue;
 		int e;
 		/* A word of the vocabulary always names the same entry. */
-		if (k->kind == TOK_WORD && k->id >= 0 && os->n < INT16_MAX) {
-			size_t id = (size_t)k->id;
-			if (id >= os->nseen_id)
-				os->seen_id = xgrow_zero(os->seen_id, &os->nseen_id,
-				    id + 1, sizeof *os->seen_id);
-			if (os->seen_id[id] == 0) {
-				int f = token_ent(os, t, i, stop, st);
-				os->seen_id[id] = (int16_t)(f >= 0 ? f + 1 : -1);
+		uint32_t id = (uint32_t)k->id;
+		if (k->kind == TOK_WORD && id < nsid) {
+			int f = sid[id];
+			if (f == 0) {
+				f = token_ent(os, t, i, stop, st);
+				f = sid[id] = (int16_t)(f >= 0 ? f + 1 : -1);
 			}
-			e = os->seen_id[id] > 0 ? os->seen_id[id] - 1 : -1;
+			if (f < 0)
+				continue;
+			e = f - 1;
+		} else if (k->kind != TOK_WORD && k->kind != TOK_NUM) {
+			/* Only words and numbers are content
+			 * (content_stem()). */
+			continue;
+		} else if (k->kind == TOK_WORD && k->id >= 0 &&
+		    os->n < INT16_MAX) {
+			/* The same, with no slot for the id yet. */
+			os->seen_id = xgrow_zero(os->seen_id, &os->nseen_id,
+			    (size_t)id + 1, sizeof *os->seen_id);
+			sid = os->seen_id;
+			nsid = os->nseen_id;
+			e = token_ent(os, t, i, stop, st);
+			sid[id] = (int16_t)(e >= 0 ? e + 1 : -1);
 		} else {
 			e = token_ent(os, t, i, stop, st);
 		}

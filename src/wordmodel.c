@@ -162,6 +162,8 @@ walk(const struct wordmodel_crit *tc, const struct text_tokens *t,
 	next_gen(run);
 	const float *fw = tc->w;
 	uint16_t *seen = run->seen, gen = run->gen;
+	const struct wordmodel_word *byid = tc->byid;
+	size_t nbyid = tc->nbyid;
 	double z = tc->bias;
 	size_t nq = 0, nx = 0, ny = 0, pi = 0;
 	const struct wordmodel_word *pw = &none;
@@ -172,8 +174,8 @@ walk(const struct wordmodel_crit *tc, const struct text_tokens *t,
 		if (k->kind == TOK_WORD) {
 			/* a word without an id is none of the model's
 			 * (wordmodel_index()) */
-			tw = (size_t)(uint32_t)k->id < tc->nbyid ?
-			    &tc->byid[k->id] : &none;
+			tw = (size_t)(uint32_t)k->id < nbyid ?
+			    &byid[(uint32_t)k->id] : &none;
 			ny += (tw->role >> 2) & 1;
 		} else if (k->kind == TOK_NUM) {
 			tw = &tc->num;
