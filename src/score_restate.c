@@ -341,6 +341,28 @@ state_word(struct score_run *r, const struct fc_ent *fe,
 	return false;
 }
 
+/* Is a word that names the problem (names_problem()) in a sentence that
+ * checks back ("So the N29 went past without stopping?", "the cold room
+ * failed again, is that right?")?  A check-back with one detail restates
+ * the problem. */
+static bool
+check_word(const struct scorer *s, const struct fc_ent *fe,
+    const uint32_t *hits, const uint32_t *ent, size_t nh)
+{
+	for (size_t j = 0; j < s->m.n; j++) {
+		const struct lex_match *x = &s->m.v[j];
+		if (x->cat != LC_CHECK_BACK || s->dead[j])
+			continue;
+		uint32_t sent = s->tok.v[x->start].sent;
+		for (size_t i = 0; i < nh; i++)
+			if (s->tok.v[hits[i]].sent == sent &&
+			    (hits[i] < x->start || hits[i] >= x->end) &&
+			    names_problem(s, fe, hits, ent, i))
+				return true;
+	}
+	return false;
+}
+
 void
 score_restate(struct score_run *r)
 {
@@ -359,7 +381,8 @@ score_restate(struct score_run *r)
 	    (ctx->nfacts > 0 && res.distinct >= 2 &&
 	    problem_words(s, fe, hits, ent, nh) >= 2) ||
 	    (ctx->nfacts > 0 && apology_word(s, fe, hits, ent, nh)) ||
-	    state_word(r, fe, hits, ent, nh);
+	    state_word(r, fe, hits, ent, nh) ||
+	    check_word(s, fe, hits, ent, nh);
 	bool check_back = false;
 	for (size_t i = 0; i < s->m.n; i++)
 		if (s->m.v[i].cat == LC_CHECK_BACK)
