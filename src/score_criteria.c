@@ -61,7 +61,9 @@ same_words(const struct text_tokens *t, size_t a, size_t b, size_t n)
 {
 	for (size_t j = 0; j < n; j++) {
 		const struct token *x = &t->v[a + j], *y = &t->v[b + j];
-		if (x->kind != TOK_WORD || y->kind != TOK_WORD || x->len != y->len ||
+		/* words, or numbers ("2 hours means 2 hours") */
+		if (x->kind != y->kind || (x->kind != TOK_WORD &&
+		    x->kind != TOK_NUM) || x->len != y->len ||
 		    memcmp(t->buf + x->off, t->buf + y->off, x->len) != 0)
 			return false;
 	}
