@@ -188,7 +188,7 @@ $(B)/fuzz/fuzz_%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/scratch.o $(CORE_LIB)
 eval: all $(B)/tools/eval
 	@echo "== dev set (../shared/data/dev.jsonl)"
 	@$(B)/tools/eval $(if $(filter 1,$(V)),-v) ../shared/data/dev.jsonl
-	@for f in tune tune2 tune3; do \
+	@for f in tune tune2 tune3 tune4; do \
 		echo "== fresh tuning set (tests/data/eval/$$f.jsonl)"; \
 		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
 	done
@@ -203,7 +203,7 @@ eval: all $(B)/tools/eval
 # replies, never on the dev or held-out sets; its threshold is set on
 # calib.jsonl and the dev set together.
 MODEL_TRAIN := tests/data/eval/tune.jsonl tests/data/eval/tune2.jsonl \
-	tests/data/eval/tune3.jsonl \
+	tests/data/eval/tune3.jsonl tests/data/eval/tune4.jsonl \
 	$(sort $(wildcard tests/data/train/*.jsonl tests/data/score/*.jsonl))
 model: $(B)/tools/train
 	$(B)/tools/train -c calm -c restate -k tests/data/eval/calib.jsonl \
