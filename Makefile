@@ -192,8 +192,10 @@ eval: all $(B)/tools/eval
 		echo "== fresh tuning set (tests/data/eval/$$f.jsonl)"; \
 		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
 	done
-	@echo "== calibration set (tests/data/eval/calib.jsonl; sets the model's threshold)"
-	@$(B)/tools/eval tests/data/eval/calib.jsonl
+	@for f in calib calib2; do \
+		echo "== calibration set (tests/data/eval/$$f.jsonl; sets the model's threshold)"; \
+		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
+	done
 	@for f in holdout holdout2 holdout3; do \
 		echo "== held-out set (tests/data/eval/$$f.jsonl; never tuned on)"; \
 		$(B)/tools/eval tests/data/eval/$$f.jsonl || exit 1; \
@@ -207,6 +209,7 @@ MODEL_TRAIN := tests/data/eval/tune.jsonl tests/data/eval/tune2.jsonl \
 	$(sort $(wildcard tests/data/train/*.jsonl tests/data/score/*.jsonl))
 model: $(B)/tools/train
 	$(B)/tools/train -c calm -c restate -k tests/data/eval/calib.jsonl \
+		-k tests/data/eval/calib2.jsonl \
 		-k ../shared/data/dev.jsonl $(addprefix -s ,$(wildcard scenarios/*.json)) \
 		-o assets/model/en.json $(MODEL_TRAIN)
 

@@ -13,8 +13,10 @@
  * for calm) at which "the rules find the behaviour, unless the model's
  * probability is under the threshold and a word weighs at least the cue
  * against it" agrees best with their labels (the mean of the files'
- * Cohen's kappas), among those that call none of the SCENARIOs' model
- * replies un-calm.  It learns only from replies in which the rules find
+ * Cohen's kappas, averaged with the neighbouring thresholds' so that a
+ * spike on a few replies does not decide), among those that call none of
+ * the SCENARIOs' model replies un-calm.  With TRAIN_GRID set in the
+ * environment it prints that table of kappas to stderr.  It learns only from replies in which the rules find
  * the behaviour: those are the ones it judges.  Writes the model of every
  * CRITERION, with weights under 0.2 in size dropped, as JSON to OUT
  * (stdout by default) and a summary to stderr.  The model in ASSETS is not
@@ -486,13 +488,32 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 	for (int i = 0; tr->c == CRIT_CALM && i < nscen; i++)
 		if (each_model_reply(scen[i], count_vetoes, &cb, d) < 0)
 			return -1;
+	/* The mean kappa over the calibration files, per threshold and cue;
+	 * each setting is judged with its neighbouring thresholds too (their
+	 * mean), so that a lucky spike on a few replies does not pick it. */
+	double mk[19][NCUE];
+	for (int t = 0; t < 19; t++)
+		for (int u = 0; u < NCUE; u++) {
+			mk[t][u] = 0;
+			for (int k = 0; k < ncal; k++)
+				mk[t][u] += stats_kappa(&cb.conf[k][t][u]) / ncal;
+		}
+	if (getenv("TRAIN_GRID"))
+		for (int t = 0; t < 19; t++) {
+			fprintf(stderr, "grid %s %.2f:", name, 0.05 * (t + 1));
+			for (int u = 0; u < NCUE; u++)
+				fprintf(stderr, " %.3f%s", mk[t][u],
+				    cb.vetoed[t][u] ? "*" : "");
+			fprintf(stderr, "\n");
+		}
 	double bestm = -2;
 	int best = 0, bestu = 0;
 	for (int t = 0; t < 19; t++) {
 		for (int u = 0; u < NCUE; u++) {
+			int lo = t > 0 ? t - 1 : t, hi = t < 18 ? t + 1 : t;
 			double m = 0;
-			for (int k = 0; k < ncal; k++)
-				m += stats_kappa(&cb.conf[k][t][u]) / ncal;
+			for (int v = lo; v <= hi; v++)
+				m += mk[v][u] / (hi - lo + 1);
 			/* never one that calls a model reply un-calm; ties:
 			 * the lower threshold, then the higher cue */
 			if (cb.vetoed[t][u] > 0 || cue_grid[u] < min_cue(tr->c))
