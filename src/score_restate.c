@@ -13,10 +13,15 @@
  * recently used of a row replaced.  A key longer than FC_MAX_KEY bytes is
  * not cached; only the last such set is kept.  Memory is bounded by
  * FC_SETS * FC_WAYS * (FC_MAX_KEY + a set of at most that many words) plus
- * the one long set. */
+ * the one long set.  A set found before is most often found again through
+ * the address of the context's facts (fact_hint()), its key compared with
+ * the texts in place, without building and hashing it. */
 #define FC_SETS 64
 #define FC_WAYS 4
 #define FC_MAX_KEY 4096
+/* Hints: where the facts at an address were found last (fact_hint()):
+ * enough that a few hundred situations seldom share a slot. */
+#define FC_HINTS 1024
 
 /* How many tokens from a fact word a word of its state may stand: "the
  * mirror you sent was *broken*". */
@@ -38,6 +43,14 @@ struct fact_cache {
 	char *kb;               /* the key looked up */
 	size_t kn, kcap;
 	uint64_t clock;
+	/* Per address of a context's facts (or customer message): the entry
+	 * they were found in last.  Only a hint, to spare building and
+	 * hashing the key: a caller may reuse the memory for other texts,
+	 * so the entry's key is compared with the texts before use. */
+	struct fc_hint {
+		const void *at;
+		struct fc_ent *e;
+	} hint[FC_HINTS];
 };
 
 /* Append a tagged string to the key: tag, then the text and its NUL, or
@@ -129,6 +142,62 @@ fill_facts(struct scorer *s, struct fc_ent *e, const struct score_ctx *ctx)
 	}
 }
 
+/* Does e->key from *at hold what key_add() adds for tag and text?  Moves
+ * *at past it. */
+static inline __attribute__((always_inline)) bool
+key_holds(const struct fc_ent *e, size_t *at, char tag, const char *text)
+{
+	size_t i = *at;
+	if (i >= e->klen)
+		return false;
+	if (text == NULL) {
+		*at = i + 1;
+		return e->key[i] == (char)(tag | 0x20);
+	}
+	size_t n = strlen(text) + 1;
+	if (e->key[i] != tag || e->klen - i - 1 < n ||
+	    memcmp(e->key + i + 1, text, n) != 0)
+		return false;
+	*at = i + 1 + n;
+	return true;
+}
+
+/* Is e's key the one make_key() builds for ctx?  Compared in place. */
+static bool
+key_is(const struct fc_ent *e, const struct score_ctx *ctx)
+{
+	size_t at = 0;
+	if (!e->valid)
+		return false;
+	for (size_t i = 0; i < ctx->nfacts; i++) {
+		if (!key_holds(e, &at, 'F', ctx->facts[i].text))
+			return false;
+		for (size_t j = 0; j < ctx->facts[i].nparaphrases; j++)
+			if (!key_holds(e, &at, 'P', ctx->facts[i].paraphrases[j]))
+				return false;
+	}
+	if (ctx->nfacts == 0 && !key_holds(e, &at, 'C', ctx->customer))
+		return false;
+	return at == e->klen;
+}
+
+/* The hint slot of ctx's facts: by the address of its facts, or of its
+ * customer message when it has none. */
+static struct fc_hint *
+fact_hint(struct fact_cache *c, const struct score_ctx *ctx)
+{
+	const void *at = ctx->nfacts ? (const void *)ctx->facts :
+	    (const void *)ctx->customer;
+	uint64_t x = (uint64_t)(uintptr_t)at * 0x9E3779B97F4A7C15ull;
+	struct fc_hint *hn = &c->hint[x >> 54];
+	_Static_assert(FC_HINTS == 1024, "fact_hint() takes 10 bits");
+	if (hn->at != at) {
+		hn->at = at;
+		hn->e = NULL;
+	}
+	return hn;
+}
+
 static bool
 ent_has(const struct fc_ent *e, uint32_t h, const struct fact_cache *c)
 {
@@ -143,20 +212,28 @@ build_facts(struct scorer *s, const struct score_ctx *ctx)
 	if (s->facts == NULL)
 		s->facts = xcalloc(1, sizeof *s->facts);
 	struct fact_cache *c = s->facts;
+	/* The entry the look-up below would find (no two hold one key),
+	 * marked used as it would be. */
+	struct fc_hint *hn = fact_hint(c, ctx);
+	struct fc_ent *e = hn->e;
+	if (e != NULL && key_is(e, ctx)) {
+		if (e != &c->big)
+			e->used = ++c->clock;
+		return e;
+	}
 	make_key(c, ctx);
 	uint32_t h = text_map_hash_fast(c->kb, c->kn);
-	struct fc_ent *e;
 	if (c->kn > FC_MAX_KEY) {
 		e = &c->big;
 		if (ent_has(e, h, c))
-			return e;
+			return hn->e = e;
 	} else {
 		struct fc_ent *row = &c->ent[(h ^ (h >> 16)) % FC_SETS * FC_WAYS];
 		e = &row[0];
 		for (size_t w = 0; w < FC_WAYS; w++) {
 			if (ent_has(&row[w], h, c)) {
 				row[w].used = ++c->clock;
-				return &row[w];
+				return hn->e = &row[w];
 			}
 			if (!row[w].valid ? e->valid : (e->valid &&
 			    row[w].used < e->used))
@@ -171,7 +248,7 @@ build_facts(struct scorer *s, const struct score_ctx *ctx)
 	e->hash = h;
 	e->used = ++c->clock;
 	e->valid = true;
-	return e;
+	return hn->e = e;
 }
 
 void

@@ -299,23 +299,24 @@ emit_id(struct tk *k, const char *norm, size_t n, size_t start, size_t end,
 	tok_finish(k, tok, kind, flags, id);
 }
 
-/* emit_id() of a word scan_word() wrote in place, at t->buf + t->blen,
- * for which it made room (n <= TEXT_MAX_NORM), with its id known: the
- * word's bytes stay where they are and the buffer needs no check. */
+/* emit_id() of a word scan_word() wrote in place, at w = t->buf + off,
+ * off = t->blen, for which it made room (n <= TEXT_MAX_NORM), with its id
+ * known: the word's bytes stay where they are and the buffer needs no
+ * check.  (The caller has w and off at hand: a byte stored into the
+ * buffer since they were read would have t->buf and t->blen read again.) */
 static inline __attribute__((always_inline)) void
-emit_in_place(struct tk *k, size_t n, size_t start, size_t end,
-    enum tok_kind kind, uint8_t flags, int32_t id)
+emit_in_place(struct tk *k, char *w, size_t off, size_t n, size_t start,
+    size_t end, enum tok_kind kind, uint8_t flags, int32_t id)
 {
 	struct text_tokens *t = k->t;
 	if (t->n >= t->cap) /* (without an array, cap is 0) */
 		t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 	struct token *tok = &t->v[t->n++];
-	size_t off = t->blen;
 	tok->start = start;
 	tok->end = end;
 	tok->off = (uint32_t)off;
 	tok->len = (uint16_t)n;
-	t->buf[off + n] = '\0';
+	w[n] = '\0';
 	t->blen = off + n + 1;
 	tok_finish(k, tok, kind, flags, id);
 }
@@ -446,10 +447,10 @@ emit_word(struct tk *k, const char *w, size_t n, size_t start, size_t end,
 
 /* emit_word(..., true) for the common case, inline: a word that is not
  * rewritten; anything else goes to emit_word().  w is where scan_word()
- * wrote it, in place (see emit_in_place()); key is its short_key() when
- * n <= 8 (short_word() has it at hand). */
+ * wrote it, in place, at offset off (see emit_in_place()); key is its
+ * short_key() when n <= 8 (short_word() has it at hand). */
 static inline __attribute__((always_inline)) void
-emit_word_key(struct tk *k, const char *w, size_t n, uint64_t key,
+emit_word_key(struct tk *k, char *w, size_t off, size_t n, uint64_t key,
     size_t start, size_t end, uint8_t flags)
 {
 	const struct text_norm *nm = k->nm;
@@ -488,15 +489,16 @@ emit_word_key(struct tk *k, const char *w, size_t n, uint64_t key,
 		emit_id(k, w, n, start, end, TOK_WORD, flags, ID_UNKNOWN);
 		return;
 	}
-	emit_in_place(k, n, start, end, TOK_WORD, flags, vid);
+	emit_in_place(k, w, off, n, start, end, TOK_WORD, flags, vid);
 }
 
+/* emit_word_key() of a word at the buffer's end (off = t->blen). */
 static inline __attribute__((always_inline)) void
-emit_word_fast(struct tk *k, const char *w, size_t n, size_t start,
-    size_t end, uint8_t flags)
+emit_word_fast(struct tk *k, char *w, size_t n, size_t start, size_t end,
+    uint8_t flags)
 {
-	emit_word_key(k, w, n, n && n <= 8 ? short_key(w, n) : 0, start, end,
-	    flags);
+	emit_word_key(k, w, k->t->blen, n, n && n <= 8 ? short_key(w, n) : 0,
+	    start, end, flags);
 }
 
 static const char *const is_bases[] = {
@@ -938,10 +940,11 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	struct text_tokens *t = k->t;
+	size_t off = t->blen;
 	/* (Without a buffer, bcap is 0.) */
-	if (t->blen + TEXT_MAX_NORM + 8 > t->bcap)
+	if (off + TEXT_MAX_NORM + 8 > t->bcap)
 		return scan_word(k, s, len, i);
-	char *w = t->buf + t->blen;
+	char *w = t->buf + off;
 	uint64_t lo, up, key;
 	size_t n;
 	if (len - i >= 8) {
@@ -993,7 +996,7 @@ scan_word_fast(struct tk *k, const char *s, size_t len, size_t i)
 	if (wn > n)
 		emit_written(k, w, wn, n, i, e, flags);
 	else
-		emit_word_key(k, w, n, key, i, e, flags);
+		emit_word_key(k, w, off, n, key, i, e, flags);
 	return e;
 #else
 	return scan_word(k, s, len, i);
