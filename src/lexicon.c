@@ -268,7 +268,7 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 	static const char *const keys[] = {"format", "language", "stemmer",
 	    "rewrite", "typo_keywords", "not_typos", "acronyms", "negators",
 	    "clause_breaks", "negation_stops", "subjects", "stopwords",
-	    "wish_words", "commit_aux", "commit_skip", "commit_not", "commit_before_not",
+	    "wish_words", "plain_words", "commit_aux", "commit_skip", "commit_not", "commit_before_not",
 	    "classes", "categories", "limits", "overall", NULL};
 	if (!cJSON_IsObject(doc->root)) {
 		jd_error(doc, d, doc->root, "", "a lexicon must be a JSON object");
@@ -290,6 +290,7 @@ load_lexicon_doc(struct lexicon *lx, const struct jsondoc *doc,
 	load_set(lx, doc, d, "negation_stops", &lx->neg_stops);
 	load_set(lx, doc, d, "stopwords", &lx->stopwords);
 	load_set(lx, doc, d, "wish_words", &lx->wish_words);
+	load_set(lx, doc, d, "plain_words", &lx->plain_words);
 	load_set(lx, doc, d, "commit_aux", &lx->commit_aux);
 	load_set(lx, doc, d, "commit_skip", &lx->commit_skip);
 	load_set(lx, doc, d, "commit_not", &lx->commit_not);
@@ -429,6 +430,7 @@ lexicon_free(struct lexicon *lx)
 	text_map_free(&lx->breaks);
 	text_map_free(&lx->stopwords);
 	text_map_free(&lx->wish_words);
+	text_map_free(&lx->plain_words);
 	text_map_free(&lx->commit_aux);
 	text_map_free(&lx->commit_skip);
 	text_map_free(&lx->commit_not);

@@ -173,6 +173,8 @@ struct lexicon {
 	struct text_map acronyms, negators, breaks, stopwords, subjects;
 	struct text_map neg_stops; /* words that end a negation's scope */
 	struct text_map wish_words; /* a fact starting with one is a wish */
+	struct text_map plain_words; /* too common to be the word model's
+	                              * cue ("you", "would", "to") */
 	struct text_map commit_aux, commit_skip, commit_not; /* "we'll reprint" */
 	struct text_map commit_before_not; /* "so we can ...": no commitment */
 	int commit_weight;          /* limits.commitment_weight */

@@ -38,7 +38,7 @@ load(const char *assets_dir, const char *lang, bool model,
 		return -1;
 	}
 	if (tm)
-		wordmodel_index(tm, &lx->norm.vocab);
+		wordmodel_index(tm, &lx->norm.vocab, &lx->plain_words);
 	struct stemmer *st = stem_new(lx->stemmer);
 	if (st == NULL) {
 		diags_add(d, DIAG_ERROR, lx->file, 0, 0, "stemmer",

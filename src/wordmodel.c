@@ -195,8 +195,14 @@ walk(const struct wordmodel_crit *tc, const struct text_tokens *t,
 		if (how == WALK_SENTENCES) {
 			run->sent[k->sent] += (w1 < 0 ? w1 : 0) + (w2 < 0 ? w2 : 0);
 		} else if (how == WALK_CUES && k->sent == run->worst) {
-			add_cue(run, i, i + 1, w1);
-			add_cue(run, k->sent != psent ? i : pi, i + 1, w2);
+			/* a plain word ("you", "would") is no cue alone, nor
+			 * a pair of two of them ("you would") */
+			bool plain = (tw->role & 8) != 0;
+			if (!plain)
+				add_cue(run, i, i + 1, w1);
+			if (k->sent != psent ? !plain :
+			    !(plain && (pw->role & 8)))
+				add_cue(run, k->sent != psent ? i : pi, i + 1, w2);
 		}
 		psent = k->sent;
 		pw = tw;

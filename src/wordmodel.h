@@ -33,7 +33,8 @@
 struct wordmodel_word {
 	int16_t w, f;       /* its w: and f: features' indexes, or -1 */
 	uint16_t pid;       /* its number among the words of pairs, or 0 */
-	uint8_t role;       /* in pairs: 1 first, 2 second; 4: "you"/"your" */
+	uint8_t role;       /* in pairs: 1 first, 2 second; 4: "you"/"your";
+	                     * 8: a plain word, never a cue alone */
 };
 
 #define WORDMODEL_MAX_FEATURES 32767
@@ -108,12 +109,15 @@ void wordmodel_free(struct wordmodel *tm);
  * wordmodel_prob() looks words up by vocabulary id and takes a word
  * without one for a word the model does not know: call this once on the
  * normalisation tables the texts are tokenized with. */
-void wordmodel_add_words(struct wordmodel *tm, struct text_norm *nm);
+void wordmodel_add_words(struct wordmodel *tm, struct text_norm *nm,
+    const struct text_map *plain);
 /* Note what the model knows of each word of vocab (word -> id), for
  * wordmodel_prob(); a word without an id is taken as unknown to the
  * model, so every word of tm->words must be in vocab (lexicon_load_more()
- * or wordmodel_add_words(), which calls this). */
-void wordmodel_index(struct wordmodel *tm, const struct text_map *vocab);
+ * or wordmodel_add_words(), which calls this).  Words of plain (may be
+ * NULL) are never a cue alone (wordmodel_cues()). */
+void wordmodel_index(struct wordmodel *tm, const struct text_map *vocab,
+    const struct text_map *plain);
 
 /* A cue: the tokens [a, b) of a feature and its weight. */
 struct wordmodel_cue {

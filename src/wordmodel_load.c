@@ -271,7 +271,8 @@ wordmodel_free(struct wordmodel *tm)
 
 /* What tc knows of word w[0..n). */
 static struct wordmodel_word
-word_of(const struct wordmodel_crit *tc, const char *w, size_t n)
+word_of(const struct wordmodel_crit *tc, const char *w, size_t n,
+    const struct text_map *plain)
 {
 	struct wordmodel_word tw;
 	int v = text_map_get(&tc->wmap, w, n);
@@ -284,11 +285,14 @@ word_of(const struct wordmodel_crit *tc, const char *w, size_t n)
 	if ((n == 3 && memcmp(w, "you", 3) == 0) ||
 	    (n == 4 && memcmp(w, "your", 4) == 0))
 		tw.role |= 4;
+	if (plain && text_map_get(plain, w, n) >= 0)
+		tw.role |= 8;
 	return tw;
 }
 
 void
-wordmodel_index(struct wordmodel *tm, const struct text_map *vocab)
+wordmodel_index(struct wordmodel *tm, const struct text_map *vocab,
+    const struct text_map *plain)
 {
 	for (int c = 0; c < CRIT_COUNT; c++) {
 		struct wordmodel_crit *tc = &tm->crit[c];
@@ -307,16 +311,18 @@ wordmodel_index(struct wordmodel *tm, const struct text_map *vocab)
 		for (size_t i = 0; i < vocab->cap; i++) {
 			const struct text_map_ent *e = &vocab->v[i];
 			if (e->key && e->val >= 0)
-				tc->byid[e->val] = word_of(tc, e->key, e->klen);
+				tc->byid[e->val] = word_of(tc, e->key, e->klen,
+				    plain);
 		}
-		tc->num = word_of(tc, "#", 1);
-		tc->bang = word_of(tc, "!", 1);
-		tc->ask = word_of(tc, "?", 1);
+		tc->num = word_of(tc, "#", 1, plain);
+		tc->bang = word_of(tc, "!", 1, plain);
+		tc->ask = word_of(tc, "?", 1, plain);
 	}
 }
 
 void
-wordmodel_add_words(struct wordmodel *tm, struct text_norm *nm)
+wordmodel_add_words(struct wordmodel *tm, struct text_norm *nm,
+    const struct text_map *plain)
 {
 	const struct text_map *ws = &tm->words;
 	for (size_t i = 0; i < ws->cap; i++) {
@@ -326,6 +332,6 @@ wordmodel_add_words(struct wordmodel *tm, struct text_norm *nm)
 			    (int)nm->vocab.n);
 	}
 	text_norm_index(nm);
-	wordmodel_index(tm, &nm->vocab);
+	wordmodel_index(tm, &nm->vocab, plain);
 }
 

@@ -51,7 +51,7 @@ use_words(struct wordmodel *tm)
 	text_norm_free(&norm);
 	memset(&norm, 0, sizeof norm);
 	if (tm)
-		wordmodel_add_words(tm, &norm);
+		wordmodel_add_words(tm, &norm, NULL);
 }
 
 static void
@@ -348,6 +348,30 @@ START_TEST(test_scorer_vetoes)
 }
 END_TEST
 
+START_TEST(test_plain_words_are_no_cue)
+{
+	/* "welcome" is one of the lexicon's plain_words: however much it
+	 * weighs, it is no cue alone, so "You're welcome." stays calm. */
+	char *dir = assets_with_model("{\"format\": 1, \"criteria\": {"
+	    "\"calm\": {\"threshold\": 0.5, \"bias\": 2, \"why\": \"sounds "
+	    "smug\", \"weights\": {\"w:welcome\": -5, \"w:regardless\": "
+	    "-5}}}}");
+	struct diags d = {0};
+	struct scorer *sc;
+	ck_assert_int_eq(scorer_load(dir, "en", &sc, &d), 0);
+	struct grading g;
+	grading_init(&g);
+	const struct crit_result *c = grade(sc, "You're welcome.", &g);
+	ck_assert(c[CRIT_CALM].detected);
+	c = grade(sc, "Regardless.", &g);
+	ck_assert(!c[CRIT_CALM].detected);
+	grading_free(&g);
+	scorer_free(sc);
+	test_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_missing_model_is_no_model)
 {
 	char *dir = test_temp_dir();
@@ -412,6 +436,7 @@ main(void)
 	tcase_add_test(tc, test_prob_and_cues);
 	tcase_add_test(tc, test_lookup_matches_features);
 	tcase_add_test(tc, test_scorer_vetoes);
+	tcase_add_test(tc, test_plain_words_are_no_cue);
 	tcase_add_test(tc, test_missing_model_is_no_model);
 	tcase_add_test(tc, test_bad_model_located);
 	suite_add_tcase(s, tc);

@@ -479,7 +479,7 @@ train_one(struct trained *tr, struct lexicon *lx, struct scorer *sc,
 	if (wordmodel_parse("(trained model)", text, len, &tm, d) < 0)
 		return -1;
 	free(text);
-	wordmodel_add_words(tm, &lx->norm);
+	wordmodel_add_words(tm, &lx->norm, &lx->plain_words);
 	struct calib cb = {.sc = sc, .tm = tm, .lx = lx, .crit = tr->c};
 	text_tokens_init(&cb.tok);
 	for (cb.file = 0; cb.file < ncal; cb.file++)
